@@ -1,0 +1,1 @@
+// Module DocgenPipeline: see Package.swift for its place in the pipeline.

@@ -1,0 +1,1 @@
+// Module GraphRuntime: see Package.swift for its place in the pipeline.

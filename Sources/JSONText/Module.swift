@@ -1,0 +1,1 @@
+// Module JSONText: see Package.swift for its place in the pipeline.

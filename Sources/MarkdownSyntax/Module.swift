@@ -1,0 +1,1 @@
+// Module MarkdownSyntax: see Package.swift for its place in the pipeline.

@@ -1,0 +1,1 @@
+// Module ModelLinker: see Package.swift for its place in the pipeline.

@@ -1,0 +1,1 @@
+// Module OutputWriter: see Package.swift for its place in the pipeline.

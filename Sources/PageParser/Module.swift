@@ -1,0 +1,1 @@
+// Module PageParser: see Package.swift for its place in the pipeline.

@@ -1,0 +1,1 @@
+// Module SwiftEmitter: see Package.swift for its place in the pipeline.
