@@ -1,0 +1,149 @@
+import CCmark
+
+/// Parses Markdown with libcmark. This file is the only place in docgen that touches cmark's C API: it turns
+/// cmark's tree into `MarkdownNode` values in one pass and frees every C allocation before returning, so no C
+/// pointer ever leaves it.
+public enum MarkdownParser {
+    /// Parses a page. Front matter (a `---` block at the top) is split off first and its lines are blanked,
+    /// so that cmark neither reads it as a heading nor shifts the line numbers of the rest.
+    public static func parse(_ text: String) -> MarkdownDocument {
+        var bytes = Array(text.utf8)
+        let frontMatter = readFrontMatter(bytes: bytes)
+        if let closing = frontMatter?.closingLine {
+            bytes = blankingLines(through: closing, of: bytes)
+        }
+        let source = SourceText(bytes: bytes)
+        let root = convert(source: source)
+        return MarkdownDocument(frontMatter: frontMatter, root: root)
+    }
+
+    private static func readFrontMatter(bytes: [UInt8]) -> FrontMatter? {
+        guard bytes.starts(with: Array("---".utf8)) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return FrontMatter.read(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// Replaces lines 1...line by empty lines.
+    private static func blankingLines(through line: Int, of bytes: [UInt8]) -> [UInt8] {
+        var newlines = 0
+        var offset = 0
+        while offset < bytes.count, newlines < line {
+            if bytes[offset] == UInt8(ascii: "\n") { newlines += 1 }
+            offset += 1
+        }
+        return [UInt8](repeating: UInt8(ascii: "\n"), count: newlines) + bytes[offset...]
+    }
+
+    private static func convert(source: SourceText) -> MarkdownNode {
+        guard let document = source.bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+                }
+            } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+        }) else {
+            return MarkdownNode(kind: .document, range: .unknown)
+        }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else {
+            return MarkdownNode(kind: .document, range: .unknown)
+        }
+        defer { cmark_iter_free(iterator) }
+
+        // Containers being built, innermost last. cmark reports ENTER and EXIT for containers and a single
+        // ENTER for leaves; the iteration is flat, so deeply nested input cannot exhaust the stack.
+        var open: [MarkdownNode] = []
+        var finished: MarkdownNode?
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                let converted = makeNode(node, type: type, source: source)
+                if isLeaf(type) {
+                    if open.isEmpty { finished = converted } else { open[open.count - 1].children.append(converted) }
+                } else {
+                    open.append(converted)
+                }
+            } else if event == CMARK_EVENT_EXIT, let closed = open.popLast() {
+                let replacements = closed.kind == .paragraph
+                    ? PipeTableRecognizer.split(paragraph: closed, source: source) : [closed]
+                if open.isEmpty {
+                    finished = replacements.first
+                } else {
+                    open[open.count - 1].children.append(contentsOf: replacements)
+                }
+            }
+        }
+        return finished ?? MarkdownNode(kind: .document, range: .unknown)
+    }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            true
+        default:
+            false
+        }
+    }
+
+    private static func kind(of type: cmark_node_type) -> MarkdownNode.Kind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .customInline
+        }
+    }
+
+    private static func makeNode(_ node: OpaquePointer, type: cmark_node_type, source: SourceText) -> MarkdownNode {
+        let kind = kind(of: type)
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let range = SourceRange(
+            startLine: startLine,
+            startColumn: source.scalarColumn(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))),
+            endLine: endLine,
+            endColumn: source.scalarColumn(line: endLine, byteColumn: Int(cmark_node_get_end_column(node)))
+        )
+        var converted = MarkdownNode(kind: kind, range: range)
+        switch kind {
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            converted.literal = string(cmark_node_get_literal(node))
+            if kind == .codeBlock {
+                converted.fenceInfo = string(cmark_node_get_fence_info(node))?.trimmingSpaces()
+            }
+        case .link, .image:
+            converted.destination = string(cmark_node_get_url(node))
+        case .heading:
+            converted.headingLevel = Int(cmark_node_get_heading_level(node))
+        default:
+            break
+        }
+        return converted
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

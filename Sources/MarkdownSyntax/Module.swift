@@ -1,1 +1,0 @@
-// Module MarkdownSyntax: see Package.swift for its place in the pipeline.
