@@ -95,11 +95,11 @@ public enum PrimitiveType: String, Codable, Hashable, Sendable, CaseIterable {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// Trims the given characters from both ends (no Foundation dependency in the model).
     public func trimmingCharactersInSet(_ characters: String) -> String {
         let set = Set(characters.unicodeScalars)
-        let scalars = unicodeScalars
+        let scalars = String(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !set.contains($0) })!
         return String(scalars[first...last])

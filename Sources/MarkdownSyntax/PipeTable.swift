@@ -27,6 +27,12 @@ public struct MarkdownTableCell: Hashable, Sendable {
     /// The column of the cell's first character (after leading white space).
     public var column: Int
 
+    public init(inlines: [MarkdownNode], line: Int, column: Int) {
+        self.inlines = inlines
+        self.line = line
+        self.column = column
+    }
+
     /// The cell as a reader sees it (`<br>` becomes a newline), trimmed.
     public var plainText: String {
         MarkdownNode(kind: .paragraph, range: .unknown, children: inlines).plainText.trimmingSpaces()

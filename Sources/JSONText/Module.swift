@@ -1,1 +1,0 @@
-// Module JSONText: see Package.swift for its place in the pipeline.

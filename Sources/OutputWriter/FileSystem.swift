@@ -1,0 +1,240 @@
+// Thin POSIX layer for OutputWriter. Everything works on raw paths and never follows a symbolic link
+// inside the trees it reads or deletes, so a link in the output folder can never redirect a write or a
+// deletion outside it.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum FileSystem {
+    enum Kind: Equatable {
+        case directory
+        case regularFile
+        /// Symbolic link, FIFO, socket, device: never read, never followed.
+        case other
+    }
+
+    struct Status {
+        var kind: Kind
+        var size: Int
+        var changeTime: timespec
+    }
+
+    /// `lstat`, or nil when nothing is at `path`.
+    static func status(_ path: String) throws -> Status? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw failure("cannot inspect", path, code)
+        }
+        return Status(kind: kind(of: info.st_mode), size: Int(info.st_size), changeTime: info.st_ctim)
+    }
+
+    static func kind(of mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// One directory entry: its name as bytes (without the NUL) and, when they are valid UTF-8, as text.
+    struct Entry {
+        var rawName: [CChar]
+        var name: String?
+        /// The name as text even when it is not valid UTF-8 (for messages and plans only).
+        var displayName: String {
+            name ?? String(decoding: rawName.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
+    /// The entries of the directory at `path` ("." and ".." left out), in no particular order.
+    static func entries(ofDirectory path: String) throws -> [Entry] {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", path, errno) }
+        return try entries(ofDirectoryDescriptor: descriptor, path: path)
+    }
+
+    /// Reads and closes `descriptor`.
+    private static func entries(ofDirectoryDescriptor descriptor: Int32, path: String) throws -> [Entry] {
+        guard let stream = fdopendir(descriptor) else {
+            let code = errno
+            close(descriptor)
+            throw failure("cannot read folder", path, code)
+        }
+        defer { closedir(stream) }
+        var result: [Entry] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { throw failure("cannot read folder", path, errno) }
+                return result
+            }
+            let rawName = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                buffer.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }
+            }
+            if rawName == [46] || rawName == [46, 46] { continue }  // "." and ".."
+            let name = String(validating: rawName.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            result.append(Entry(rawName: rawName, name: name))
+        }
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory == "/" ? "/" + name : directory + "/" + name
+    }
+
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open", path, errno) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read", path, errno)
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Creates a new file (it must not exist), writes `bytes`, and flushes them to disk.
+    static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create", path, errno) }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write", path, errno)
+            }
+            offset += count
+        }
+        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path, errno) }
+        closed = true
+        guard close(descriptor) == 0 else { throw failure("cannot close", path, errno) }
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 else { throw failure("cannot create folder", path, errno) }
+    }
+
+    /// Flushes a directory's entries (new names, renames) to disk.
+    static func syncDirectory(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", path, errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure("cannot flush folder", path, errno) }
+    }
+
+    /// Hard-links `existing` as `new`; returns the errno on failure.
+    static func hardLink(_ existing: String, _ new: String) -> Int32? {
+        link(existing, new) == 0 ? nil : errno
+    }
+
+    static func rename(_ source: String, _ destination: String) throws {
+        #if canImport(Glibc)
+        let result = Glibc.rename(source, destination)
+        #else
+        let result = Darwin.rename(source, destination)
+        #endif
+        guard result == 0 else {
+            throw failure("cannot rename \(OutputWriterError.quoted(source)) to", destination, errno)
+        }
+    }
+
+    enum ExchangeResult {
+        case exchanged
+        /// renameat2 is missing, or the file system does not support RENAME_EXCHANGE.
+        case unsupported
+    }
+
+    private typealias RenameAt2 = @convention(c) (
+        Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
+
+    /// Atomically swaps the two existing paths with Linux `renameat2(..., RENAME_EXCHANGE)`.
+    ///
+    /// Glibc's Swift module does not declare renameat2 (glibc has it since 2.28), so it is looked up at
+    /// run time. On glibc RTLD_DEFAULT is `(void *)0`, i.e. a nil handle; the `-2` that Darwin uses would
+    /// crash inside glibc's symbol lookup.
+    static func exchange(_ first: String, _ second: String) throws -> ExchangeResult {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return .unsupported }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atFDCWD: Int32 = -100
+        let renameExchange: UInt32 = 2
+        if renameat2(atFDCWD, first, atFDCWD, second, renameExchange) == 0 { return .exchanged }
+        let code = errno
+        if code == EINVAL || code == ENOSYS || code == ENOTSUP { return .unsupported }
+        throw failure("cannot exchange \(OutputWriterError.quoted(first)) with", second, code)
+        #else
+        return .unsupported
+        #endif
+    }
+
+    /// Deletes whatever is at `path` (a whole tree for a folder) without following symbolic links.
+    /// Nothing there is not an error.
+    static func removeTree(_ path: String) throws {
+        guard let status = try status(path) else { return }
+        if status.kind != .directory {
+            guard unlink(path) == 0 || errno == ENOENT else { throw failure("cannot delete", path, errno) }
+            return
+        }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", path, errno) }
+        try removeContents(ofDirectory: descriptor, path: path)
+        guard rmdir(path) == 0 || errno == ENOENT else { throw failure("cannot delete folder", path, errno) }
+    }
+
+    /// Deletes everything inside the directory open as `descriptor`, then closes it.
+    private static func removeContents(ofDirectory descriptor: Int32, path: String) throws {
+        // Make sure its entries can be deleted even if someone made the folder read-only.
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & 0o700 != 0o700 {
+            _ = fchmod(descriptor, (info.st_mode & 0o7777) | 0o700)
+        }
+        let listing = dup(descriptor)
+        guard listing >= 0 else {
+            let code = errno
+            close(descriptor)
+            throw failure("cannot read folder", path, code)
+        }
+        defer { close(descriptor) }
+        for entry in try entries(ofDirectoryDescriptor: listing, path: path) {
+            let childPath = join(path, entry.displayName)
+            let terminated = entry.rawName + [0]
+            var childInfo = stat()
+            guard fstatat(descriptor, terminated, &childInfo, AT_SYMLINK_NOFOLLOW) == 0 else {
+                if errno == ENOENT { continue }
+                throw failure("cannot inspect", childPath, errno)
+            }
+            if kind(of: childInfo.st_mode) == .directory {
+                let child = openat(descriptor, terminated, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { throw failure("cannot open folder", childPath, errno) }
+                try removeContents(ofDirectory: child, path: childPath)
+                guard unlinkat(descriptor, terminated, AT_REMOVEDIR) == 0 || errno == ENOENT else {
+                    throw failure("cannot delete folder", childPath, errno)
+                }
+            } else {
+                guard unlinkat(descriptor, terminated, 0) == 0 || errno == ENOENT else {
+                    throw failure("cannot delete", childPath, errno)
+                }
+            }
+        }
+    }
+
+    static func failure(_ operation: String, _ path: String, _ code: Int32) -> OutputWriterError {
+        .io("\(operation) \(OutputWriterError.quoted(path)): \(String(cString: strerror(code)))")
+    }
+}

@@ -1,1 +1,0 @@
-// Module OutputWriter: see Package.swift for its place in the pipeline.

@@ -1,0 +1,188 @@
+import APIModel
+import MarkdownSyntax
+
+extension PageReader {
+    /// Every line of the code blocks in the "HTTP request" section that starts with an HTTP method.
+    mutating func readRequestLines() -> [RequestLine] {
+        var lines: [RequestLine] = []
+        for section in outline.sections(matching: PageOutline.isHTTPRequestHeading) {
+            for block in section.blocks where block.kind == .codeBlock {
+                let text = block.literal ?? ""
+                for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let line = String(rawLine)
+                    let trimmed = line.trimmed
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
+                    let lineNumber = block.range.startLine + 1 + offset
+                    let column = (line.unicodeScalars.firstIndex { $0 != " " && $0 != "\t" })
+                        .map { line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: $0) + 1 } ?? 1
+                    let here = location(line: lineNumber, column: block.range.startColumn + column - 1)
+                    guard let (method, target) = PathParsing.splitMethod(trimmed) else {
+                        warn(.requestLineMalformed, "line in the HTTP request block does not start with an HTTP method: '\(trimmed)'", at: here)
+                        continue
+                    }
+                    let parsed = PathParsing.parseTarget(target)
+                    if parsed.path.segments.isEmpty {
+                        warn(.requestLineMalformed, "request line has no path: '\(trimmed)'", at: here)
+                        continue
+                    }
+                    if let version = parsed.versionSegment, !PageParser.isAPIVersionName(version) {
+                        warn(.requestLineMalformed, "request line URL has '\(version)' where the API version belongs", at: here)
+                    }
+                    lines.append(RequestLine(method: method, path: parsed.path, query: parsed.query, location: here))
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The permissions table, in the "Permissions" or "Prerequisites" section.
+    mutating func readPermissions() -> [Permission] {
+        let sections = outline.sections(matching: { $0.hasPrefix("permission") || $0 == "prerequisites" })
+        let isPermissionColumn = { (name: String) in name.hasPrefix("permission type") || name == "permission" || name == "type" }
+        guard let table = sections.compactMap({ table(in: $0.blocks, firstColumn: isPermissionColumn) }).first else { return [] }
+        let fitted = fit(table)
+        var permissions: [Permission] = []
+        for row in fitted.rows where !row.isGroupLabel && row.cells.count >= 2 {
+            let kindText = row.cells[0].plainText.lowercased()
+            let kind: PermissionKind
+            if kindText.contains("work or school") || kindText.contains("work/school") {
+                kind = .delegatedWorkOrSchool
+            } else if kindText.contains("personal") {
+                kind = .delegatedPersonal
+            } else if kindText.contains("application") {
+                kind = .application
+            } else {
+                warn(.permissionKindUnknown, "unknown permission type '\(row.cells[0].plainText)'", at: location(line: row.line, column: row.cells[0].column))
+                continue
+            }
+            let cell = row.cells[1]
+            let text = cell.plainText
+            let here = location(line: cell.line, column: cell.column)
+            let lowered = text.lowercased()
+            if lowered.contains("not supported") || lowered.contains("not available") {
+                permissions.append(Permission(kind: kind, status: .notSupported, scopes: [], text: text, location: here))
+            } else if lowered.contains("todo") || lowered.contains("determine") || lowered.trimmed.isEmpty {
+                warn(.permissionUndetermined, "permissions are not decided yet: '\(text.trimmed)'", at: here)
+                permissions.append(Permission(kind: kind, status: .undetermined, scopes: [], text: text, location: here))
+            } else {
+                var scopes: [String] = []
+                for word in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == ";" }) {
+                    let scope = String(word).trimmingCharactersInSet(".*`")
+                    if scope.isEmpty || scope.lowercased() == "and" || scope.lowercased() == "or" { continue }
+                    if scope.first?.isLetter == true, scope.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
+                        scopes.append(scope)
+                    } else {
+                        warn(.permissionScopeMalformed, "'\(scope)' is not a permission scope name", at: here)
+                    }
+                }
+                if scopes.isEmpty {
+                    warn(.permissionUndetermined, "permission cell names no scope: '\(text.trimmed)'", at: here)
+                    permissions.append(Permission(kind: kind, status: .undetermined, scopes: [], text: text, location: here))
+                } else {
+                    permissions.append(Permission(kind: kind, status: .scopes, scopes: scopes, text: text, location: here))
+                }
+            }
+        }
+        return permissions
+    }
+
+    /// The "Request headers" table.
+    mutating func readRequestHeaders() -> [HeaderSpecification] {
+        guard let section = outline.section(matching: { $0 == "request headers" || $0 == "request header" }),
+              let table = table(in: section.blocks, firstColumn: { $0 == "header" || $0 == "name" || $0 == "headers" })
+        else { return [] }
+        let fitted = fit(table)
+        return fitted.rows.filter { !$0.isGroupLabel && $0.cells.count >= 2 }.compactMap { row in
+            let name = row.cells[0].plainText.trimmed
+            guard !name.isEmpty else { return nil }
+            let value = row.cells[1].plainText.trimmed
+            let isRequired = value.lowercased().contains("required") && !value.lowercased().contains("not required")
+            return HeaderSpecification(name: name, value: value, isRequired: isRequired, location: location(line: row.line, column: row.cells[0].column))
+        }
+    }
+
+    /// The "Request body" section: the body's type and its property table.
+    mutating func readRequestBody() -> RequestBodySpecification? {
+        guard let section = outline.section(matching: { $0 == "request body" }) else { return nil }
+        let paragraphs = section.blocks.filter { $0.kind == .paragraph }
+        let text = paragraphs.map(\.plainText).joined(separator: " ")
+        let lowered = text.lowercased()
+        let isEmpty = lowered.contains("do not supply a request body") || lowered.contains("don't supply a request body")
+            || lowered.contains("no request body")
+        var type: TypeReference?
+        if !isEmpty {
+            type = PageReader.namedType(inProse: paragraphs)
+        }
+        var properties: [PropertyDefinition] = []
+        if let table = table(in: section.blocks, firstColumn: { $0 == "property" || $0 == "parameter" || $0 == "name" }) {
+            properties = readProperties(table, isNavigation: false)
+        }
+        return RequestBodySpecification(type: type, properties: properties, isEmpty: isEmpty, location: location(of: section.heading))
+    }
+
+    /// The "Response" section: the status code and the returned type.
+    mutating func readResponse() -> ResponseSpecification? {
+        guard let section = outline.section(matching: { $0 == "response" || $0 == "responses" }) else { return nil }
+        let paragraphs = section.blocks.filter { $0.kind == .paragraph }
+        var status: Int?
+        for node in paragraphs.flatMap(\.descendants) where node.kind == .code || node.kind == .text {
+            if let code = PageReader.statusCode(in: node.literal ?? "") {
+                status = code
+                break
+            }
+        }
+        let type = PageReader.namedType(inProse: paragraphs)
+        return ResponseSpecification(statusCode: status, type: type, location: location(of: section.heading))
+    }
+
+    /// `201 Created` -> 201; the first three-digit number from 100 to 599 that starts a word.
+    static func statusCode(in text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 3 <= scalars.count {
+            let isStart = index == 0 || !CharacterSet.isDigit(scalars[index - 1])
+            if isStart, CharacterSet.isDigit(scalars[index]), CharacterSet.isDigit(scalars[index + 1]), CharacterSet.isDigit(scalars[index + 2]),
+               index + 3 == scalars.count || !CharacterSet.isDigit(scalars[index + 3]) {
+                let value = Int(String(String.UnicodeScalarView(scalars[index..<(index + 3)])))!
+                if (100...599).contains(value) { return value }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The type named in prose like "returns a [x](../resources/x.md) object", "supply a JSON representation
+    /// of the x object", "a collection of [x](...) objects": the first link to a page, else the word before
+    /// "object".
+    static func namedType(inProse paragraphs: [MarkdownNode]) -> TypeReference? {
+        for paragraph in paragraphs {
+            let text = paragraph.plainText
+            let lowered = text.lowercased()
+            for link in paragraph.descendants where link.kind == .link {
+                guard let destination = link.destination?.lowercased(), destination.hasSuffix(".md") || destination.contains(".md#") else { continue }
+                if destination.contains("permission") || destination.contains("concepts/") || destination.contains("/overview") { continue }
+                let name = cleanTypeName(link.plainText)
+                guard !name.isEmpty, name.first?.isLetter == true, !name.contains(" ") else { continue }
+                let isCollection = lowered.contains("collection of") || lowered.contains("\(name.lowercased()) collection")
+                    || lowered.contains("array of")
+                if let primitive = PrimitiveType(docsName: name) { return .primitive(primitive, isCollection: isCollection) }
+                return .named(name, isCollection: isCollection, link: link.destination)
+            }
+            for phrase in ["representation of the ", "representation for the ", "representation of a ", "representation of an "] {
+                guard let range = lowered.firstRange(of: phrase) else { continue }
+                let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let word = text.dropFirst(offset).prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
+                let name = cleanTypeName(String(word))
+                if !name.isEmpty, name.lowercased() != "object", name.lowercased() != "objects" {
+                    return .named(name, isCollection: false)
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Digit tests on scalars, without Foundation.
+enum CharacterSet {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+}

@@ -1,1 +1,0 @@
-// Module PageParser: see Package.swift for its place in the pipeline.

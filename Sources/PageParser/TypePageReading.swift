@@ -1,0 +1,121 @@
+import APIModel
+import JSONText
+import MarkdownSyntax
+
+extension PageReader {
+    /// The type of a resource page: name from the title ("x resource type"), base type from "Inherits from",
+    /// properties from the "Properties" table and relationships from the "Relationships" table.
+    mutating func readResourceType(title: String?, description: String?) -> TypeDefinition? {
+        let annotationType = resourceAnnotation()
+        guard let name = PageReader.definedName(title: title, suffixes: [" resource type", " complex type", " entity type", " resource", " object"])
+            ?? annotationType.flatMap({ $0.name })
+        else {
+            warn(.pageKindUnknown, "resource page names no type in its title", at: outline.title.map(location(of:)) ?? location(line: 1, column: 1))
+            return nil
+        }
+        var properties: [PropertyDefinition] = []
+        for section in outline.sections(matching: { $0 == "properties" }) {
+            if let table = table(in: section.blocks, firstColumn: { $0 == "property" || $0 == "name" }) {
+                properties += readProperties(table, isNavigation: false)
+            }
+        }
+        for section in outline.sections(matching: { $0 == "relationships" }) {
+            if let table = table(in: section.blocks, firstColumn: { $0 == "relationship" || $0 == "property" || $0 == "name" }) {
+                properties += readProperties(table, isNavigation: true)
+            }
+        }
+        let anchor = outline.title.map(location(of:)) ?? location(line: 1, column: 1)
+        return TypeDefinition(
+            name: name, baseType: inheritsFrom(), description: description, properties: properties,
+            isAbstract: annotationType?.isAbstract ?? false || (description ?? "").lowercased().contains("abstract type"),
+            origin: .typePage, location: anchor
+        )
+    }
+
+    /// "Inherits from [entity](entity.md)" anywhere outside the tables.
+    private func inheritsFrom() -> TypeReference? {
+        for block in outline.blocks where block.kind == .paragraph {
+            let text = block.plainText.trimmed
+            guard text.lowercased().hasPrefix("inherits from") else { continue }
+            if let link = block.descendants.first(where: { $0.kind == .link }) {
+                let name = PageReader.cleanTypeName(link.plainText)
+                if !name.isEmpty { return .named(name, link: link.destination) }
+            }
+            let rest = text.dropFirst("inherits from".count).trimmed
+            let name = PageReader.cleanTypeName(String(rest.prefix { !$0.isWhitespace && $0 != "." }))
+            if !name.isEmpty { return .named(name) }
+        }
+        return nil
+    }
+
+    /// The `@odata.type` and `abstract` of the page's `"blockType": "resource"` annotation.
+    private func resourceAnnotation() -> (name: String?, isAbstract: Bool)? {
+        for block in outline.blocks where block.kind == .htmlBlock {
+            let text = (block.literal ?? "").trimmed
+            guard text.hasPrefix("<!--"), text.contains("\"resource\"") else { continue }
+            var body = Substring(text.dropFirst(4))
+            if let end = body.firstRange(of: "-->") { body = body[..<end.lowerBound] }
+            guard case .object? = JSONReader.read(String(body), options: .init(lenient: true)).value,
+                  let value = JSONReader.read(String(body), options: .init(lenient: true)).value else { continue }
+            let name = value["@odata.type"]?.stringValue.map { PageReader.cleanTypeName($0) }
+            let isAbstract = value["abstract"].flatMap(PageReader.flag) ?? false
+            return (name, isAbstract)
+        }
+        return nil
+    }
+
+    /// "x resource type" -> "x".
+    static func definedName(title: String?, suffixes: [String]) -> String? {
+        guard let title = title?.trimmed, !title.isEmpty else { return nil }
+        let lowered = title.lowercased()
+        for suffix in suffixes where lowered.hasSuffix(suffix) {
+            let name = cleanTypeName(String(title.dropLast(suffix.count)))
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// An enum page: name from the title ("x enum type"), members from the first members table.
+    mutating func readEnumPage(title: String?, description: String?) -> EnumDefinition? {
+        let anchor = outline.title.map(location(of:)) ?? location(line: 1, column: 1)
+        guard let name = PageReader.definedName(title: title, suffixes: [" enum type", " enumeration type", " enum", " values"]) else {
+            warn(.pageKindUnknown, "enum page names no enum in its title", at: anchor)
+            return nil
+        }
+        guard let table = table(in: outline.blocks, firstColumn: PageReader.isMemberColumn) else {
+            warn(.pageKindUnknown, "enum page '\(name)' has no members table", at: anchor)
+            return nil
+        }
+        return EnumDefinition(name: name, description: description, members: readMembers(table), origin: .typePage, location: anchor)
+    }
+
+    /// Pages holding many enums: a `### x values` heading followed by a members table.
+    mutating func readEnumSections() -> [EnumDefinition] {
+        var enums: [EnumDefinition] = []
+        for section in outline.sections where section.heading.headingLevel > 1 && section.name.hasSuffix(" values") {
+            let name = PageReader.cleanTypeName(String(section.heading.plainText.trimmed.dropLast(" values".count)))
+            guard !name.isEmpty, name.first?.isLetter == true,
+                  let table = table(in: section.blocks, firstColumn: PageReader.isMemberColumn) else { continue }
+            enums.append(EnumDefinition(name: name, members: readMembers(table), origin: .enumSection, location: location(of: section.heading)))
+        }
+        return enums
+    }
+
+    static func isMemberColumn(_ name: String) -> Bool {
+        name == "member" || name == "members" || name == "name" || name == "value" || name == "enum value"
+    }
+
+    /// `|Member|Value|Description|` or a single `|Member|` column.
+    private mutating func readMembers(_ table: MarkdownTable) -> [EnumMember] {
+        let fitted = fit(table)
+        let valueColumn = fitted.columns.count > 1 ? fitted.column { $0 == "value" } : nil
+        let descriptionColumn = fitted.column { $0 == "description" }
+        return fitted.rows.filter { !$0.isGroupLabel }.compactMap { row in
+            let name = row.cells[0].plainText.trimmed.trimmingCharactersInSet("`*")
+            guard !name.isEmpty else { return nil }
+            let value = valueColumn.map { row.cells[$0].plainText.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+            let description = descriptionColumn.map { row.cells[$0].plainText.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+            return EnumMember(name: name, value: value, description: description, location: location(line: row.line, column: row.cells[0].column))
+        }
+    }
+}

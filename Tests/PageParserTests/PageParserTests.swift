@@ -1,0 +1,3 @@
+import APIModel
+import PageParser
+import Testing
