@@ -1,11 +1,11 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 // docgen: Microsoft Graph reference pages (Markdown) -> intermediate model -> Swift client.
 //
 // The pipeline, one library per stage, each with a typed value between stages:
 //   MarkdownSyntax  cmark (the only module that touches its C API) -> immutable Markdown tree, pipe tables
+//   DocgenModel     the intermediate model (Codable): pages, operations, types, enums, examples, diagnostics
 //   JSONText        JSON text (strict and lenient) -> ordered JSON values with positions; semantic diff
 //   PageParser      one page's Markdown tree -> ParsedPage (operations, types, enums, examples, diagnostics)
 //   ModelLinker     all ParsedPages -> APIModel (per API version; types resolved, inferred, merged, checked)
@@ -16,25 +16,14 @@ import PackageDescription
 //
 // The generated client lives in Generated/: one module per API version (GraphV1, GraphBeta, ...) on top of
 // the hand-written GraphRuntime, plus GeneratedCatalog, which lists those modules for the golden tests.
-// docgen decides which version modules exist, so the manifest discovers them from Generated/.
-
-let packageRoot = Context.packageDirectory
-let generatedRoot = packageRoot + "/Generated"
+// docgen decides which version modules exist and keeps the list below in step with Generated/ (it rewrites
+// only the line between the markers, and `docgen --check` reports it when it is stale). The list is static
+// on purpose: SwiftPM caches manifests by their text, so a manifest that looked at the folder would not
+// notice a module appearing.
+// docgen:generated-modules:begin
+let versionModules = ["GraphBeta", "GraphV1"]
+// docgen:generated-modules:end
 let catalogModule = "GeneratedCatalog"
-
-func generatedVersionModules() -> [String] {
-    let fileManager = FileManager.default
-    guard let entries = try? fileManager.contentsOfDirectory(atPath: generatedRoot) else { return [] }
-    return entries.filter { name in
-        var isDirectory: ObjCBool = false
-        return name != catalogModule && !name.hasPrefix(".")
-            && fileManager.fileExists(atPath: generatedRoot + "/" + name, isDirectory: &isDirectory)
-            && isDirectory.boolValue
-    }.sorted()
-}
-
-let versionModules = generatedVersionModules()
-let hasCatalog = FileManager.default.fileExists(atPath: generatedRoot + "/" + catalogModule)
 
 var targets: [Target] = [
     .systemLibrary(
@@ -43,15 +32,15 @@ var targets: [Target] = [
         providers: [.apt(["libcmark-dev"])]
     ),
     .target(name: "MarkdownSyntax", dependencies: ["CCmark"]),
-    .target(name: "APIModel"),
-    .target(name: "JSONText", dependencies: ["APIModel"]),
-    .target(name: "PageParser", dependencies: ["MarkdownSyntax", "APIModel", "JSONText"]),
-    .target(name: "ModelLinker", dependencies: ["APIModel"]),
-    .target(name: "SwiftEmitter", dependencies: ["APIModel"]),
+    .target(name: "DocgenModel"),
+    .target(name: "JSONText", dependencies: ["DocgenModel"]),
+    .target(name: "PageParser", dependencies: ["MarkdownSyntax", "DocgenModel", "JSONText"]),
+    .target(name: "ModelLinker", dependencies: ["DocgenModel"]),
+    .target(name: "SwiftEmitter", dependencies: ["DocgenModel"]),
     .target(name: "OutputWriter"),
     .target(
         name: "DocgenPipeline",
-        dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "APIModel"]
+        dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel"]
     ),
     .executableTarget(
         name: "docgen",
@@ -60,20 +49,20 @@ var targets: [Target] = [
     .target(name: "GraphRuntime"),
 
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
-    .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "APIModel"]),
-    .testTarget(name: "PageParserTests", dependencies: ["PageParser", "MarkdownSyntax", "APIModel"],
+    .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "DocgenModel"]),
+    .testTarget(name: "PageParserTests", dependencies: ["PageParser", "MarkdownSyntax", "DocgenModel"],
                 resources: [.copy("Expected")]),
-    .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "APIModel"]),
-    .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "APIModel"]),
+    .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel"]),
+    .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
-    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "APIModel"]),
+    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel"]),
 ]
 
 for module in versionModules {
     targets.append(.target(name: module, dependencies: ["GraphRuntime"], path: "Generated/\(module)"))
 }
-if hasCatalog {
+if !versionModules.isEmpty {
     targets.append(.target(
         name: catalogModule,
         dependencies: ["GraphRuntime"] + versionModules.map { Target.Dependency(stringLiteral: $0) },
@@ -81,7 +70,7 @@ if hasCatalog {
     ))
     targets.append(.testTarget(
         name: "GoldenTests",
-        dependencies: [.init(stringLiteral: catalogModule), "GraphRuntime", "DocgenPipeline", "JSONText", "APIModel"]
+        dependencies: [.init(stringLiteral: catalogModule), "GraphRuntime", "DocgenPipeline", "JSONText", "DocgenModel"]
     ))
 }
 

@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 
 /// One semantic difference between an expected and an actual JSON value.
 public struct JSONDifference: Hashable, Sendable, CustomStringConvertible {

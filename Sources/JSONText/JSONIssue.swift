@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 
 /// The outcome of `JSONReader.read`: the value (unless a fatal issue stopped the read) and every defect found.
 public struct JSONReadResult: Sendable {

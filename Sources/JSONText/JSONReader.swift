@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 
 /// Reads JSON text into an ordered `JSONValue`, strictly (RFC 8259) or leniently (repairing the defects that
 /// Microsoft Graph documentation examples contain), reporting every defect with its exact position.

@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 
 /// Writes `JSONValue`s as JSON text.
 public enum JSONWriter {

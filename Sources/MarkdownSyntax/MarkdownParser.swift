@@ -4,6 +4,9 @@ import CCmark
 /// cmark's tree into `MarkdownNode` values in one pass and frees every C allocation before returning, so no C
 /// pointer ever leaves it.
 public enum MarkdownParser {
+    /// How deeply containers (block quotes, lists, emphasis, links) may nest in the tree.
+    public static let maximumDepth = 64
+
     /// Parses a page. Front matter (a `---` block at the top) is split off first and its lines are blanked,
     /// so that cmark neither reads it as a heading nor shifts the line numbers of the rest.
     public static func parse(_ text: String) -> MarkdownDocument {
@@ -54,6 +57,10 @@ public enum MarkdownParser {
         // ENTER for leaves; the iteration is flat, so deeply nested input cannot exhaust the stack.
         var open: [MarkdownNode] = []
         var finished: MarkdownNode?
+        // Containers nested deeper than `maximumDepth` are not kept as nodes of their own: their content
+        // goes to the deepest kept container, so hostile nesting cannot make the tree (and the recursion of
+        // comparing or releasing it) unbounded.
+        var flattened = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -63,9 +70,13 @@ public enum MarkdownParser {
                 let converted = makeNode(node, type: type, source: source)
                 if isLeaf(type) {
                     if open.isEmpty { finished = converted } else { open[open.count - 1].children.append(converted) }
+                } else if open.count >= maximumDepth {
+                    flattened += 1
                 } else {
                     open.append(converted)
                 }
+            } else if event == CMARK_EVENT_EXIT, flattened > 0 {
+                flattened -= 1
             } else if event == CMARK_EVENT_EXIT, let closed = open.popLast() {
                 let replacements = closed.kind == .paragraph
                     ? PipeTableRecognizer.split(paragraph: closed, source: source) : [closed]

@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 import MarkdownSyntax
 
 /// A page's headings and the blocks under each, with the noise of real pages removed: SDK tab markers that

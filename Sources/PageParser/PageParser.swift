@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 import MarkdownSyntax
 
 /// Reads one Microsoft Graph reference page into a `ParsedPage`: the operations, permissions, bodies and

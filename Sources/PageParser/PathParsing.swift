@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 
 /// Request lines and example URLs. A URL is never split on spaces: `{id | userPrincipalName}` has some.
 enum PathParsing {

@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 import MarkdownSyntax
 
 /// A table whose rows have been fitted to the header: each row has exactly one cell per column.

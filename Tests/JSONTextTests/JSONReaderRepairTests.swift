@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 import JSONText
 import Testing
 

@@ -63,3 +63,23 @@ struct MarkdownParserTests {
         #expect(link.plainText == "deviceConfigurationAssignment")
     }
 }
+
+@Suite("Hostile Markdown")
+struct HostileMarkdownTests {
+    func depth(_ node: MarkdownNode) -> Int {
+        var deepest = 0
+        var stack = [(node, 1)]
+        while let (current, level) = stack.popLast() {
+            deepest = max(deepest, level)
+            stack += current.children.map { ($0, level + 1) }
+        }
+        return deepest
+    }
+
+    @Test("nesting beyond the limit is flattened and its text kept")
+    func nestingIsBounded() {
+        let document = MarkdownParser.parse(String(repeating: ">", count: 5_000) + " deep text\n")
+        #expect(depth(document.root) <= MarkdownParser.maximumDepth + 2)
+        #expect(document.root.plainText.contains("deep text"))
+    }
+}

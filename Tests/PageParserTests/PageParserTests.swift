@@ -1,3 +1,3 @@
-import APIModel
+import DocgenModel
 import PageParser
 import Testing

@@ -1,4 +1,4 @@
-import APIModel
+import DocgenModel
 import Foundation
 import PageParser
 import Testing

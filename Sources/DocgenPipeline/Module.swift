@@ -1,1 +1,0 @@
-// Module DocgenPipeline: see Package.swift for its place in the pipeline.

@@ -1,1 +1,0 @@
-// Module GraphRuntime: see Package.swift for its place in the pipeline.

@@ -1,1 +1,0 @@
-// Module ModelLinker: see Package.swift for its place in the pipeline.

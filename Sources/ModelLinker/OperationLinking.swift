@@ -1,0 +1,107 @@
+import DocgenModel
+
+extension VersionLinker {
+    /// One operation per request line. Two lines with the same method and path shape are the same operation;
+    /// the first (by page path and line) documents it and the others get a warning.
+    mutating func collectOperations() -> [Operation] {
+        var byID: [String: Operation] = [:]
+        for page in pages where page.kind == .method {
+            let hasBody = page.requestBody.map { !$0.isEmpty } ?? false
+            for line in page.requestLines {
+                let id = Operation.identifier(method: line.method, path: line.path)
+                if let existing = byID[id] {
+                    warn(.duplicateOperation, "\(id) is already documented at \(existing.location); this request line is ignored", at: line.location)
+                    continue
+                }
+                let sendsBody = ["POST", "PUT", "PATCH"].contains(line.method) && hasBody
+                byID[id] = Operation(
+                    id: id, method: line.method, path: line.path, title: page.title, description: page.description,
+                    permissions: page.permissions, requestHeaders: page.requestHeaders,
+                    requestBody: sendsBody ? page.requestBody?.type : nil,
+                    responseStatus: page.response?.statusCode, responseBody: page.response?.type, location: line.location
+                )
+            }
+        }
+        return byID.values.sorted { ($0.path.shape, $0.method) < ($1.path.shape, $1.method) }
+    }
+
+    /// Whether an example path matches a request line's template: same length, equal literal segments
+    /// (ignoring case, as Graph does), anything where the template has a parameter.
+    static func matches(_ path: PathTemplate, _ template: PathTemplate) -> Bool {
+        guard path.segments.count == template.segments.count else { return false }
+        for (segment, expected) in zip(path.segments, template.segments) where expected.kind != .parameter {
+            if segment.text.lowercased() != expected.text.lowercased() { return false }
+        }
+        return true
+    }
+
+    /// Links each example to the operation its URL addresses: one of its own page's request lines, else any
+    /// operation of the version (with a warning, since the page then documents one path and shows another).
+    mutating func linkExamples(operations: [Operation], index: TypeIndex) -> [LinkedExample] {
+        var linked: [LinkedExample] = []
+        for page in pages {
+            let ownIDs = Set(page.requestLines.map { Operation.identifier(method: $0.method, path: $0.path) })
+            for example in page.examples {
+                var operation: Operation?
+                if let request = example.request {
+                    let candidates = operations.filter { VersionLinker.matches(request.path, $0.path) }
+                    let own = candidates.filter { ownIDs.contains($0.id) }
+                    if let match = own.first(where: { $0.method == request.method }) {
+                        operation = match
+                    } else if let match = candidates.first(where: { $0.method == request.method }) {
+                        operation = match
+                        let documented = page.requestLines.map { "\($0.method) \($0.path)" }.joined(separator: ", ")
+                        warn(.exampleURLMismatch, "example \(request.method) \(request.path) matches none of this page's request lines (\(documented)); it matches \(match.method) \(match.path) documented at \(match.location)", at: request.location)
+                    } else if let match = own.first ?? candidates.first {
+                        warn(.exampleMethodMismatch, "example uses \(request.method) but \(match.path) is documented with \(match.method)", at: request.location)
+                    } else {
+                        let documented = page.requestLines.map { "\($0.method) \($0.path)" }.joined(separator: ", ")
+                        warn(.exampleURLMismatch, "example \(request.method) \(request.path) matches no documented request line\(documented.isEmpty ? "" : " (this page documents \(documented))")", at: request.location)
+                    }
+                }
+                let pathValues: [String] = operation.map { operation in
+                    zip(example.request!.path.segments, operation.path.segments).compactMap { segment, template in
+                        template.kind == .parameter ? segment.text : nil
+                    }
+                } ?? []
+                let requestType = requestBodyType(example: example, operation: operation)
+                let responseType = responseBodyType(example: example, operation: operation)
+                if let request = example.request, let body = request.body?.json, let type = requestType {
+                    check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: "$")
+                }
+                if let response = example.response, let body = response.body?.json, let type = responseType {
+                    check(body, against: type, index: index, at: response.body!.location, path: "$")
+                }
+                linked.append(LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType))
+            }
+        }
+        return linked
+    }
+
+    /// The operation's body type, else the annotation's `@odata.type`, else the body's own `@odata.type`.
+    private func requestBodyType(example: Example, operation: Operation?) -> TypeReference? {
+        guard let request = example.request, let body = request.body, body.json != nil else { return nil }
+        if let type = operation?.requestBody { return type }
+        if let name = request.annotation?.odataType { return .named(name, isCollection: request.annotation?.isCollection ?? false) }
+        if let name = body.json?["@odata.type"]?.stringValue { return .named(name) }
+        return nil
+    }
+
+    /// The response annotation's `@odata.type` (the docs' own statement of the body's type), else the
+    /// operation's response type, else the body's `@odata.type`. A collection response is a page of values.
+    private func responseBodyType(example: Example, operation: Operation?) -> TypeReference? {
+        guard let response = example.response, let body = response.body, body.json != nil else { return nil }
+        if let annotation = response.annotation, let name = annotation.odataType {
+            return .named(TypeReference.lookupKey(for: name) == operation?.responseBody?.lookupKey ? operation!.responseBody!.name : name,
+                          isCollection: annotation.isCollection ?? false)
+        }
+        if let type = operation?.responseBody { return type }
+        if let name = body.json?["@odata.type"]?.stringValue { return .named(name) }
+        return nil
+    }
+}
+
+extension JSONValue {
+    /// Examples carry positions only for the body as a whole.
+    func locationHint(_ location: SourceLocation) -> SourceLocation { location }
+}

@@ -1,0 +1,334 @@
+import DocgenModel
+
+/// Emits one API version's module.
+struct ModuleEmitter {
+    let version: APIVersionModel
+    let moduleName: String
+    let index: TypeIndex
+
+    /// Swift names of the module's top-level declarations, by lookup key.
+    private(set) var structNames: [String: SwiftName] = [:]
+    private(set) var enumNames: [String: SwiftName] = [:]
+    /// Types with derived types get a wrapper enum that decodes by `@odata.type`.
+    private(set) var polymorphicNames: [String: SwiftName] = [:]
+    var scope: NameScope
+
+    var clientName: SwiftName { SwiftNaming.typeName(moduleName + "Client") }
+    var catalogName: SwiftName { SwiftNaming.typeName(moduleName + "Module") }
+
+    init(version: APIVersionModel, moduleName: String) {
+        self.version = version
+        self.moduleName = moduleName
+        self.index = TypeIndex(version)
+        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation"])
+        for type in version.types {
+            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))
+        }
+        for enumeration in version.enums where structNames[TypeReference.lookupKey(for: enumeration.name)] == nil {
+            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(SwiftNaming.typeName(enumeration.name))
+        }
+        for type in version.types where !index.descendants(of: type).isEmpty {
+            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName("Any " + type.name))
+        }
+    }
+
+    mutating func files() -> [SwiftFile] {
+        var files: [SwiftFile] = []
+        for type in version.types {
+            files.append(file("Types", structNames[TypeReference.lookupKey(for: type.name)]!, .structure(structure(for: type))))
+            if let name = polymorphicNames[TypeReference.lookupKey(for: type.name)] {
+                files.append(file("Types", name, .enumeration(polymorphicEnum(for: type, name: name))))
+            }
+        }
+        for enumeration in version.enums {
+            guard let name = enumNames[TypeReference.lookupKey(for: enumeration.name)] else { continue }
+            files.append(file("Enums", name, .enumeration(openEnum(for: enumeration, name: name))))
+        }
+        files += requestBuilderFiles()
+        files.append(file(nil, catalogName, .enumeration(catalog()), imports: ["Foundation", "GraphRuntime"]))
+        return files
+    }
+
+    func file(_ folder: String?, _ name: SwiftName, _ declaration: SwiftDeclaration, imports: [String] = ["GraphRuntime"]) -> SwiftFile {
+        let path = [moduleName, folder, "\(name.text).swift"].compactMap { $0 }.joined(separator: "/")
+        return SwiftFile(path: path, imports: imports, declaration: declaration)
+    }
+
+    // MARK: Types
+
+    static let runtime = "GraphRuntime"
+    static let jsonValue = SwiftType.qualified(module: runtime, name: "JSONValue")
+
+    /// The Swift type of a documented type reference (not optional).
+    func swiftType(_ reference: TypeReference) -> SwiftType {
+        var element: SwiftType
+        if let primitive = reference.primitive {
+            element = ModuleEmitter.swiftType(primitive)
+        } else {
+            let key = reference.lookupKey
+            if let name = polymorphicNames[key] ?? structNames[key] ?? enumNames[key] {
+                element = .local(name)
+            } else {
+                element = ModuleEmitter.jsonValue
+            }
+        }
+        return reference.isCollection ? .array(element) : element
+    }
+
+    static func swiftType(_ primitive: PrimitiveType) -> SwiftType {
+        let swift = { (name: String) in SwiftType.qualified(module: "Swift", name: name) }
+        let runtime = { (name: String) in SwiftType.qualified(module: ModuleEmitter.runtime, name: name) }
+        switch primitive {
+        case .string, .guid, .binary, .stream: return swift("String")
+        case .boolean: return swift("Bool")
+        case .byte: return swift("UInt8")
+        case .sbyte: return swift("Int8")
+        case .int16: return swift("Int16")
+        case .int32: return swift("Int32")
+        case .int64: return swift("Int64")
+        case .single: return swift("Float")
+        case .double, .decimal: return swift("Double")
+        case .dateTimeOffset: return runtime("GraphDateTimeOffset")
+        case .date: return runtime("GraphDate")
+        case .timeOfDay: return runtime("GraphTimeOfDay")
+        case .duration: return runtime("GraphDuration")
+        case .json: return jsonValue
+        }
+    }
+
+    static let standardConformances: [SwiftType] = [
+        .qualified(module: "Swift", name: "Codable"), .qualified(module: "Swift", name: "Hashable"), .qualified(module: "Swift", name: "Sendable"),
+    ]
+
+    /// Where a definition comes from, for doc comments: the page and line, relative to the docs root.
+    static func sourceNote(_ location: SourceLocation, origin: DefinitionOrigin) -> String {
+        switch origin {
+        case .typePage, .enumSection: "Documented at \(location)."
+        case .requestBodyTable: "Inferred from the request-body table at \(location): no page defines this type."
+        case .possibleValues: "Inferred from 'Possible values' at \(location): no page defines this enum."
+        case .example: "Inferred from \(location): no page defines this type; it keeps every member it receives."
+        }
+    }
+
+    struct StoredProperty {
+        let wireName: String
+        let name: SwiftName
+        let type: SwiftType
+        let documentation: [String]
+    }
+
+    /// The stored properties of a type's struct: `@odata.type` first, then every documented property,
+    /// inherited ones first, each optional (examples and responses are partial).
+    func storedProperties(of type: TypeDefinition) -> [StoredProperty] {
+        var memberScope = NameScope(reserved: ["additionalData"])
+        var result: [StoredProperty] = [StoredProperty(
+            wireName: "@odata.type", name: memberScope.claim(SwiftNaming.memberName("@odata.type")), type: .string,
+            documentation: ["The OData type of the value (`@odata.type`), as received or as set."]
+        )]
+        for property in index.allProperties(of: type) where property.name != "@odata.type" {
+            var documentation: [String] = []
+            if let description = property.description { documentation.append(description) }
+            documentation.append("Wire name `\(property.name)`, documented as \(property.type.displayName) at \(property.location).")
+            result.append(StoredProperty(
+                wireName: property.name, name: memberScope.claim(SwiftNaming.memberName(property.name)),
+                type: swiftType(property.type), documentation: documentation
+            ))
+        }
+        return result
+    }
+
+    func structure(for type: TypeDefinition) -> SwiftStruct {
+        let properties = storedProperties(of: type)
+        let additionalData = SwiftNaming.fixed("additionalData")
+        let additionalDataType = SwiftType.dictionary(key: .string, value: ModuleEmitter.jsonValue)
+        var members: [SwiftDeclaration] = properties.map { property in
+            .property(SwiftProperty(documentation: property.documentation, name: property.name, type: .optional(property.type), kind: .stored(isConstant: false)))
+        }
+        members.append(.property(SwiftProperty(
+            documentation: ["Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing."],
+            name: additionalData, type: additionalDataType, kind: .stored(isConstant: false)
+        )))
+
+        // Memberwise initializer: every parameter optional, `@odata.type` defaulting to this type's name.
+        let odataName = "#microsoft.graph.\(type.name)"
+        var parameters = properties.map { property in
+            SwiftParameter(label: property.name, name: property.name, type: .optional(property.type),
+                           defaultValue: property.wireName == "@odata.type" ? .stringLiteral(odataName) : .nilLiteral)
+        }
+        parameters.append(SwiftParameter(label: additionalData, name: additionalData, type: additionalDataType, defaultValue: .dictionaryLiteral([:])))
+        members.append(.initializer(SwiftInitializer(
+            documentation: ["Creates a value; `odataType` defaults to `\(odataName)`."],
+            parameters: parameters, isThrowing: false,
+            body: parameters.map { .assignment(.member(.selfReference, $0.name), .name($0.name)) }
+        )))
+
+        // CodingKeys with the wire names.
+        let codingKeys = SwiftNaming.fixed("CodingKeys")
+        var keyCases: [SwiftDeclaration] = properties.map { property in
+            .enumCase(SwiftEnumCase(documentation: [], name: property.name, rawValue: property.wireName == property.name.text ? nil : property.wireName, associatedValue: nil))
+        }
+        keyCases.append(.property(SwiftProperty(
+            documentation: ["The wire names of the declared properties."],
+            name: SwiftNaming.fixed("wireNames"), type: .generic(module: "Swift", name: "Set", arguments: [.string]),
+            kind: .staticConstant(.arrayLiteral(properties.map(\.wireName).sorted().map { .stringLiteral($0) }))
+        )))
+        members.append(.enumeration(SwiftEnum(
+            documentation: [], name: codingKeys, isIndirect: false, rawType: .string,
+            conformances: [.qualified(module: "Swift", name: "CodingKey"), .qualified(module: "Swift", name: "CaseIterable")],
+            members: keyCases
+        )))
+
+        let decoder = SwiftNaming.fixed("decoder")
+        let encoder = SwiftNaming.fixed("encoder")
+        let container = SwiftNaming.fixed("container")
+        var decodeBody: [SwiftStatement] = [
+            .constant(container, .tryExpression(.call(.member(.name(decoder), SwiftNaming.fixed("container")), [SwiftArgument(SwiftNaming.fixed("keyedBy"), .metatype(.local(codingKeys)))]))),
+        ]
+        for property in properties {
+            decodeBody.append(.assignment(.member(.selfReference, property.name), .tryExpression(.call(
+                .member(.name(container), SwiftNaming.fixed("decodeIfPresent")),
+                [SwiftArgument(nil, .metatype(property.type)), SwiftArgument(SwiftNaming.fixed("forKey"), .implicitMember(property.name))]
+            ))))
+        }
+        decodeBody.append(.assignment(.member(.selfReference, additionalData), .tryExpression(.call(
+            .member(.type(.qualified(module: ModuleEmitter.runtime, name: "AdditionalData")), SwiftNaming.fixed("decode")),
+            [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder)), SwiftArgument(SwiftNaming.fixed("knownKeys"), .member(.type(.local(codingKeys)), SwiftNaming.fixed("wireNames")))]
+        ))))
+        members.append(.initializer(SwiftInitializer(
+            documentation: [],
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
+            isThrowing: true, body: decodeBody
+        )))
+
+        var encodeBody: [SwiftStatement] = [
+            // Unknown members first: a declared property written after them wins over a stored null.
+            .expression(.tryExpression(.call(
+                .member(.type(.qualified(module: ModuleEmitter.runtime, name: "AdditionalData")), SwiftNaming.fixed("encode")),
+                [SwiftArgument(nil, .member(.selfReference, additionalData)), SwiftArgument(SwiftNaming.fixed("to"), .name(encoder))]
+            ))),
+            .variable(container, .call(.member(.name(encoder), SwiftNaming.fixed("container")), [SwiftArgument(SwiftNaming.fixed("keyedBy"), .metatype(.local(codingKeys)))])),
+        ]
+        for property in properties {
+            encodeBody.append(.expression(.tryExpression(.call(
+                .member(.name(container), SwiftNaming.fixed("encodeIfPresent")),
+                [SwiftArgument(nil, .member(.selfReference, property.name)), SwiftArgument(SwiftNaming.fixed("forKey"), .implicitMember(property.name))]
+            ))))
+        }
+        members.append(.function(SwiftFunction(
+            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
+            isAsync: false, isThrowing: true, returnType: nil, body: encodeBody
+        )))
+
+        var documentation: [String] = []
+        if let description = type.description { documentation.append(description) }
+        documentation.append("OData type `microsoft.graph.\(type.name)`\(type.baseType.map { ", derived from `\($0.name)`" } ?? "").")
+        documentation.append(ModuleEmitter.sourceNote(type.location, origin: type.origin))
+        return SwiftStruct(documentation: documentation.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                           name: structNames[TypeReference.lookupKey(for: type.name)]!, conformances: ModuleEmitter.standardConformances, members: members)
+    }
+
+    /// `AnyX`: an `x` or any type derived from it, picked by `@odata.type` when decoding. An absent, abstract
+    /// or unknown `@odata.type` decodes as `x` itself, which keeps every member, so nothing is lost.
+    func polymorphicEnum(for base: TypeDefinition, name: SwiftName) -> SwiftEnum {
+        let variants = [base] + index.descendants(of: base)
+        var caseScope = NameScope(reserved: [])
+        let cases = variants.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        var members: [SwiftDeclaration] = cases.map { type, caseName in
+            .enumCase(SwiftEnumCase(documentation: [], name: caseName, rawValue: nil,
+                                    associatedValue: .local(structNames[TypeReference.lookupKey(for: type.name)]!)))
+        }
+        let decoder = SwiftNaming.fixed("decoder")
+        let encoder = SwiftNaming.fixed("encoder")
+        let value = SwiftNaming.fixed("value")
+        var decodeCases: [SwiftSwitchCase] = cases.dropFirst().map { type, caseName in
+            SwiftSwitchCase(.stringLiteral(TypeReference.lookupKey(for: type.name)), [
+                .assignment(.selfReference, .call(.implicitMember(caseName), [SwiftArgument(nil, .tryExpression(.call(.type(.local(structNames[TypeReference.lookupKey(for: type.name)]!)), [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder))])))])),
+            ])
+        }
+        decodeCases.append(SwiftSwitchCase(.defaultCase, [
+            .assignment(.selfReference, .call(.implicitMember(cases[0].1), [SwiftArgument(nil, .tryExpression(.call(.type(.local(structNames[TypeReference.lookupKey(for: base.name)]!)), [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder))])))])),
+        ]))
+        members.append(.initializer(SwiftInitializer(
+            documentation: [],
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
+            isThrowing: true,
+            body: [.switchStatement(.tryExpression(.call(.member(.type(.qualified(module: ModuleEmitter.runtime, name: "ODataType")), SwiftNaming.fixed("discriminator")), [SwiftArgument(SwiftNaming.fixed("in"), .name(decoder))])), decodeCases)]
+        )))
+        members.append(.function(SwiftFunction(
+            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
+            isAsync: false, isThrowing: true, returnType: nil,
+            body: [.switchStatement(.selfReference, cases.map { _, caseName in
+                SwiftSwitchCase(.enumCaseBinding(caseName, value), [.expression(.tryExpression(.call(.member(.name(value), SwiftNaming.fixed("encode")), [SwiftArgument(SwiftNaming.fixed("to"), .name(encoder))])))])
+            })]
+        )))
+        return SwiftEnum(
+            documentation: ["A `\(base.name)` or a type derived from it, chosen by `@odata.type` when decoding.",
+                            "",
+                            "An absent, abstract or unknown `@odata.type` decodes as `\(structNames[TypeReference.lookupKey(for: base.name)]!.text)`, which keeps every member."],
+            name: name, isIndirect: true, rawType: nil, conformances: ModuleEmitter.standardConformances, members: members
+        )
+    }
+
+    /// An open enum: a case per documented member and `unrecognized` for any other value, which survives
+    /// a round trip unchanged.
+    func openEnum(for enumeration: EnumDefinition, name: SwiftName) -> SwiftEnum {
+        var caseScope = NameScope(reserved: ["unrecognized", "rawValue"])
+        let cases = enumeration.members.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        let unrecognized = SwiftNaming.fixed("unrecognized")
+        let rawValue = SwiftNaming.fixed("rawValue")
+        var members: [SwiftDeclaration] = cases.map { member, caseName in
+            var documentation: [String] = []
+            if let description = member.description { documentation.append(description) }
+            documentation.append("Wire value `\(member.name)`\(member.value.map { " (\($0))" } ?? "").")
+            return .enumCase(SwiftEnumCase(documentation: documentation, name: caseName, rawValue: nil, associatedValue: nil))
+        }
+        members.append(.enumCase(SwiftEnumCase(documentation: ["A value this client does not know, kept as received."], name: unrecognized, rawValue: nil, associatedValue: .string)))
+        var fromRaw: [SwiftSwitchCase] = cases.map { member, caseName in
+            SwiftSwitchCase(.stringLiteral(member.name), [.assignment(.selfReference, .implicitMember(caseName))])
+        }
+        fromRaw.append(SwiftSwitchCase(.defaultCase, [.assignment(.selfReference, .call(.implicitMember(unrecognized), [SwiftArgument(nil, .name(rawValue))]))]))
+        members.append(.initializer(SwiftInitializer(
+            documentation: [], parameters: [SwiftParameter(label: rawValue, name: rawValue, type: .string)],
+            isThrowing: false, body: [.switchStatement(.name(rawValue), fromRaw)]
+        )))
+        let value = SwiftNaming.fixed("value")
+        var toRaw: [SwiftSwitchCase] = cases.map { member, caseName in
+            SwiftSwitchCase(.enumCase(caseName), [.returnStatement(.stringLiteral(member.name))])
+        }
+        toRaw.append(SwiftSwitchCase(.enumCaseBinding(unrecognized, value), [.returnStatement(.name(value))]))
+        members.append(.property(SwiftProperty(documentation: ["The wire value."], name: rawValue, type: .string, kind: .computed([.switchStatement(.selfReference, toRaw)]))))
+        let decoder = SwiftNaming.fixed("decoder")
+        let encoder = SwiftNaming.fixed("encoder")
+        let container = SwiftNaming.fixed("container")
+        members.append(.initializer(SwiftInitializer(
+            documentation: [],
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
+            isThrowing: true,
+            body: [
+                .constant(container, .tryExpression(.call(.member(.name(decoder), SwiftNaming.fixed("singleValueContainer")), []))),
+                .assignment(.selfReference, .call(.type(.local(name)), [SwiftArgument(rawValue, .tryExpression(.call(.member(.name(container), SwiftNaming.fixed("decode")), [SwiftArgument(nil, .metatype(.string))])))])),
+            ]
+        )))
+        members.append(.function(SwiftFunction(
+            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
+            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
+            isAsync: false, isThrowing: true, returnType: nil,
+            body: [
+                .variable(container, .call(.member(.name(encoder), SwiftNaming.fixed("singleValueContainer")), [])),
+                .expression(.tryExpression(.call(.member(.name(container), SwiftNaming.fixed("encode")), [SwiftArgument(nil, .member(.selfReference, rawValue))]))),
+            ]
+        )))
+        var documentation: [String] = []
+        if let description = enumeration.description { documentation += [description, ""] }
+        documentation.append("OData enum `microsoft.graph.\(enumeration.name)`.")
+        documentation.append("")
+        documentation.append(ModuleEmitter.sourceNote(enumeration.location, origin: enumeration.origin))
+        return SwiftEnum(
+            documentation: documentation, name: name, isIndirect: false, rawType: nil,
+            conformances: ModuleEmitter.standardConformances + [.qualified(module: "Swift", name: "RawRepresentable")],
+            members: members
+        )
+    }
+}

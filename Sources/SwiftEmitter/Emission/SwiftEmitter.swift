@@ -1,0 +1,67 @@
+import DocgenModel
+
+/// A generated file as text.
+public struct PrintedFile: Hashable, Sendable {
+    public var path: String
+    public var contents: String
+}
+
+/// Turns the linked model into the Swift client: one module per API version (types, enums, polymorphic
+/// wrappers, request builders, the module's client and catalog) and the `GeneratedCatalog` module that lists
+/// them. Output depends on nothing but the model: same model, same bytes.
+public enum SwiftEmitter {
+    public static let catalogModuleName = "GeneratedCatalog"
+
+    public static func emit(_ model: APIModel) -> [PrintedFile] {
+        files(for: model).map { PrintedFile(path: $0.path, contents: SwiftPrinter.print($0)) }.sorted { $0.path < $1.path }
+    }
+
+    /// The structured files, before printing (for tests that look at declarations).
+    public static func files(for model: APIModel) -> [SwiftFile] {
+        var files: [SwiftFile] = []
+        var moduleScope = NameScope(reserved: [catalogModuleName])
+        var modules: [(name: SwiftName, version: APIVersionModel)] = []
+        for version in model.versions {
+            modules.append((moduleScope.claim(moduleName(for: version.name)), version))
+        }
+        for (name, version) in modules {
+            var emitter = ModuleEmitter(version: version, moduleName: name.text)
+            files += emitter.files()
+        }
+        if !modules.isEmpty {
+            files.append(catalogFile(modules: modules.map(\.name)))
+        }
+        return files
+    }
+
+    /// `v1.0` -> `GraphV1`, `beta` -> `GraphBeta`, `v2.1` -> `GraphV2_1`.
+    public static func moduleName(for version: String) -> SwiftName {
+        var text = version
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        var suffix = ""
+        for scalar in text.unicodeScalars {
+            if SwiftNaming.isASCIIAlphanumeric(scalar) {
+                suffix.unicodeScalars.append(scalar)
+            } else if scalar == ".", !suffix.isEmpty, !suffix.hasSuffix("_") {
+                suffix += "_"
+            }
+        }
+        return SwiftName(verified: "Graph" + suffix.prefix(1).uppercased() + suffix.dropFirst())
+    }
+
+    private static func catalogFile(modules: [SwiftName]) -> SwiftFile {
+        let moduleType = SwiftType.existential(.qualified(module: "GraphRuntime", name: "GeneratedAPIModule.Type"))
+        let all = SwiftProperty(
+            documentation: ["Every generated API module."],
+            name: SwiftNaming.fixed("all"), type: .array(moduleType),
+            kind: .staticComputed([.returnStatement(.arrayLiteral(modules.map { .metatype(.qualified(module: $0.text, name: "\($0.text)Module")) }))])
+        )
+        let declaration = SwiftEnum(
+            documentation: ["The API modules docgen generated, for tools and tests that work on all of them."],
+            name: SwiftNaming.fixed("GeneratedModules"), isIndirect: false, rawType: nil, conformances: [],
+            members: [.property(all)]
+        )
+        return SwiftFile(path: "\(catalogModuleName)/GeneratedModules.swift", imports: ["GraphRuntime"] + modules.map(\.text), declaration: .enumeration(declaration))
+    }
+}
+

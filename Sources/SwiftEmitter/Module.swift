@@ -1,1 +1,0 @@
-// Module SwiftEmitter: see Package.swift for its place in the pipeline.

@@ -1,0 +1,113 @@
+import DocgenModel
+import ArgumentParser
+import DocgenPipeline
+import Foundation
+import OutputWriter
+
+@main
+struct Docgen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docgen",
+        abstract: "Generates a Swift client for Microsoft Graph from its Markdown reference pages.",
+        discussion: """
+        With no subcommand, reads the docs folder, prints its diagnostics and writes the client into the \
+        output folder (replacing it atomically; unchanged files are left untouched).
+        """,
+        subcommands: [Generate.self, Model.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+/// Options every subcommand that reads docs shares.
+struct InputOptions: ParsableArguments {
+    @Option(help: "The docs folder: every .md file below it is read.")
+    var input: String = "docs-input"
+
+    @Option(name: .customLong("default-api-version"), help: "API version of pages whose folder and example URLs name none.")
+    var defaultAPIVersion: String = "v1.0"
+
+    @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
+    var strict = false
+
+    func tree() throws -> DocsTree {
+        try DocsTree(root: URL(fileURLWithPath: input))
+    }
+
+    var pipelineOptions: Pipeline.Options { Pipeline.Options(defaultAPIVersion: defaultAPIVersion) }
+
+    /// Prints the diagnostics to standard error, paths relative to the current folder, and returns whether
+    /// any counts as an error.
+    func report(_ diagnostics: [Diagnostic]) -> Bool {
+        let prefix = input.hasSuffix("/") ? input : input + "/"
+        var errors = 0
+        var warnings = 0
+        for var diagnostic in diagnostics {
+            diagnostic.location.path = prefix + diagnostic.location.path
+            if strict { diagnostic.severity = .error }
+            if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        if errors + warnings > 0 {
+            FileHandle.standardError.write(Data("docgen: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        }
+        return errors > 0
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Generate the Swift client (the default).")
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(help: "The folder the generated client goes into; docgen owns it entirely.")
+    var output: String = "Generated"
+
+    @Flag(help: "Write nothing; list the files that would change and exit 1 if any would.")
+    var check = false
+
+    func run() throws {
+        let model = Pipeline.model(of: try inputOptions.tree(), options: inputOptions.pipelineOptions)
+        let hasErrors = inputOptions.report(model.diagnostics)
+        let files = Pipeline.generatedFiles(for: model)
+        let outputURL = URL(fileURLWithPath: output)
+        let modules = PackageManifest.versionModules(of: files.map(\.path), catalog: Pipeline.catalogModuleName)
+        let manifestUpdate = PackageManifest.pendingUpdate(besides: outputURL, modules: modules)
+        if check {
+            if manifestUpdate != nil {
+                print("Package.swift does not list the generated modules \(modules.joined(separator: ", ")); `swift run docgen` would update it.")
+            }
+            let plan = try OutputWriter.plan(files, outputDirectory: outputURL)
+            if plan.hasChanges || manifestUpdate != nil {
+                print("\(output) is not up to date with \(inputOptions.input); `swift run docgen` would:")
+                for path in plan.added { print("  add     \(output)/\(path)") }
+                for path in plan.changed { print("  update  \(output)/\(path)") }
+                for path in plan.removed { print("  remove  \(output)/\(path)") }
+                throw ExitCode(1)
+            }
+            print("\(output) is up to date (\(plan.unchanged.count) files).")
+        } else {
+            let plan = try OutputWriter.write(files, to: outputURL)
+            if let manifestUpdate {
+                try Data(manifestUpdate.text.utf8).write(to: manifestUpdate.url, options: .atomic)
+                print("docgen: updated the generated modules in Package.swift: \(modules.joined(separator: ", ")).")
+            }
+            print("docgen: \(files.count) files in \(output): \(plan.added.count) added, \(plan.changed.count) changed, \(plan.removed.count) removed, \(plan.unchanged.count) unchanged.")
+        }
+        if hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the intermediate model of the docs as JSON.")
+
+    @OptionGroup var inputOptions: InputOptions
+
+    func run() throws {
+        let model = Pipeline.model(of: try inputOptions.tree(), options: inputOptions.pipelineOptions)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(model))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        if inputOptions.report(model.diagnostics) { throw ExitCode(1) }
+    }
+}
