@@ -72,6 +72,7 @@ private func page(_ ids: [String], nextLink: String?) -> Data {
         var ids: [[String?]] = []
         for try await page in client.allPages(startingWith: first) {
             ids.append(page.value.map(\.id))
+            if ids.count > 5 { break }  // a paging bug must fail here, not hang
         }
         #expect(ids == [["1"], ["2"], ["3"]])
         #expect(transport.requests.map(\.url.absoluteString) == [

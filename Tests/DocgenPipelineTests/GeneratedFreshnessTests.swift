@@ -1,0 +1,90 @@
+import DocgenModel
+import DocgenPipeline
+import Foundation
+import OutputWriter
+import Testing
+
+/// The committed Generated/ folder and Package.swift are what `swift run docgen` would write now.
+@Suite("Generated/ is up to date")
+struct GeneratedFreshnessTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("Generated/ holds exactly what docgen generates from docs-input/")
+    func generatedIsCurrent() throws {
+        let model = Pipeline.model(of: try DocsTree(root: Self.packageRoot.appendingPathComponent("docs-input")))
+        let files = Pipeline.generatedFiles(for: model)
+        let plan = try OutputWriter.plan(files, outputDirectory: Self.packageRoot.appendingPathComponent("Generated"))
+        #expect(plan.added.isEmpty && plan.changed.isEmpty && plan.removed.isEmpty,
+                "Generated/ is stale; run `swift run docgen`. added: \(plan.added), changed: \(plan.changed), removed: \(plan.removed)")
+    }
+
+    @Test("Package.swift lists the generated version modules")
+    func manifestIsCurrent() throws {
+        let model = Pipeline.model(of: try DocsTree(root: Self.packageRoot.appendingPathComponent("docs-input")))
+        let modules = PackageManifest.versionModules(of: Pipeline.generatedFiles(for: model).map(\.path), catalog: Pipeline.catalogModuleName)
+        #expect(modules == ["GraphBeta", "GraphV1"])
+        #expect(PackageManifest.pendingUpdate(besides: Self.packageRoot.appendingPathComponent("Generated"), modules: modules) == nil)
+    }
+}
+
+@Suite("Pipeline")
+struct PipelineTests {
+    static let docsInput = GeneratedFreshnessTests.packageRoot.appendingPathComponent("docs-input")
+
+    @Test("parsing on all cores gives the same model and files as parsing on one")
+    func parallelEqualsSerial() throws {
+        let tree = try DocsTree(root: Self.docsInput)
+        let parallel = Pipeline.model(of: tree, options: .init(parallel: true))
+        let serial = Pipeline.model(of: tree, options: .init(parallel: false))
+        #expect(parallel == serial)
+        #expect(Pipeline.generatedFiles(for: parallel) == Pipeline.generatedFiles(for: serial))
+    }
+
+    @Test("the same input gives byte-identical output")
+    func deterministic() throws {
+        let tree = try DocsTree(root: Self.docsInput)
+        let first = Pipeline.generatedFiles(for: Pipeline.model(of: tree))
+        let second = Pipeline.generatedFiles(for: Pipeline.model(of: tree))
+        #expect(first == second)
+        #expect(first.map(\.path) == first.map(\.path).sorted())
+    }
+
+    @Test("a docs tree lists its .md pages sorted and relative, skipping hidden folders")
+    func docsTreeListing() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-tree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["b/z.md", "a.md", ".hidden/x.md", "b/notes.txt", "v1.0/api/c.md"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("# x\n".utf8).write(to: url)
+        }
+        #expect(try DocsTree(root: root).pagePaths == ["a.md", "b/z.md", "v1.0/api/c.md"])
+    }
+
+    @Test("a page that is not UTF-8 gets a warning and the run goes on with the other pages")
+    func invalidUTF8() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-utf8-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: root.appendingPathComponent("bad.md"))
+        try Data("# Good page\n".utf8).write(to: root.appendingPathComponent("good.md"))
+        let pages = Pipeline.parsePages(of: try DocsTree(root: root))
+        #expect(pages.map(\.path) == ["bad.md", "good.md"])
+        #expect(pages[0].diagnostics.contains { $0.code == .unreadableFile && $0.severity == .warning })
+        #expect(pages[1].title == "Good page")
+    }
+
+    @Test("a missing input folder is an error that names it")
+    func missingInput() {
+        #expect(throws: DocgenError.self) { try DocsTree(root: URL(fileURLWithPath: "/nonexistent/docs")) }
+    }
+
+    @Test("the manifest's module list is rewritten between its markers only")
+    func manifestRewrite() throws {
+        let manifest = "a\n\(PackageManifest.beginMarker)\nlet versionModules = [\"GraphV1\"]\n\(PackageManifest.endMarker)\nb"
+        let updated = try #require(PackageManifest.updating(manifest, modules: ["GraphBeta", "GraphV1"]))
+        #expect(updated == "a\n\(PackageManifest.beginMarker)\nlet versionModules = [\"GraphBeta\", \"GraphV1\"]\n\(PackageManifest.endMarker)\nb")
+        #expect(PackageManifest.updating("no markers", modules: ["GraphV1"]) == nil)
+        #expect(PackageManifest.versionModules(of: ["GraphV1/A.swift", "GeneratedCatalog/M.swift", "GraphBeta/T/B.swift"], catalog: "GeneratedCatalog") == ["GraphBeta", "GraphV1"])
+    }
+}
