@@ -8,7 +8,7 @@ import DocgenModel
 /// The result depends only on the pages' contents and paths, never on the order they are given in.
 public enum ModelLinker {
     public static func link(_ pages: [ParsedPage]) -> APIModel {
-        let pages = pages.sorted { $0.path < $1.path }
+        let pages = LinkResolution.resolve(pages.sorted { $0.path < $1.path })
         var diagnostics = pages.flatMap(\.diagnostics)
         var versions: [APIVersionModel] = []
         let byVersion = Dictionary(grouping: pages, by: \.apiVersion.version)

@@ -2,35 +2,60 @@ import DocgenModel
 import MarkdownSyntax
 
 extension PageReader {
-    /// Every line of the code blocks in the "HTTP request" section that starts with an HTTP method.
+    /// Every line of the code blocks in the "HTTP request" section that starts with an HTTP method. A block's
+    /// request lines end at its first blank, header or body line (some pages show a whole request there).
+    /// Pages without such a section (a few hand-written ones put request lines under headings of their own)
+    /// contribute the `http` blocks outside their examples that hold nothing but request lines.
     mutating func readRequestLines() -> [RequestLine] {
         var lines: [RequestLine] = []
-        for section in outline.sections(matching: PageOutline.isHTTPRequestHeading) {
-            for block in section.blocks where block.kind == .codeBlock {
-                let text = block.literal ?? ""
-                for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let line = String(rawLine)
-                    let trimmed = line.trimmed
-                    if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
-                    let lineNumber = block.range.startLine + 1 + offset
-                    let column = (line.unicodeScalars.firstIndex { $0 != " " && $0 != "\t" })
-                        .map { line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: $0) + 1 } ?? 1
-                    let here = location(line: lineNumber, column: block.range.startColumn + column - 1)
-                    guard let (method, target) = PathParsing.splitMethod(trimmed) else {
-                        warn(.requestLineMalformed, "line in the HTTP request block does not start with an HTTP method: '\(trimmed)'", at: here)
-                        continue
-                    }
-                    let parsed = PathParsing.parseTarget(target)
-                    if parsed.path.segments.isEmpty {
-                        warn(.requestLineMalformed, "request line has no path: '\(trimmed)'", at: here)
-                        continue
-                    }
-                    if let version = parsed.versionSegment, !PageParser.isAPIVersionName(version) {
-                        warn(.requestLineMalformed, "request line URL has '\(version)' where the API version belongs", at: here)
-                    }
-                    lines.append(RequestLine(method: method, path: parsed.path, query: parsed.query, location: here))
+        let sections = outline.sections(matching: PageOutline.isHTTPRequestHeading)
+        if sections.isEmpty {
+            for section in outline.sections where !PageOutline.isExampleOrBodyHeading(section.name) {
+                for block in section.blocks where block.kind == .codeBlock && (block.fenceInfo ?? "").lowercased().hasPrefix("http") {
+                    let content = (block.literal ?? "").split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }
+                    guard !content.isEmpty, content.allSatisfy({ PathParsing.splitMethod($0) != nil }) else { continue }
+                    lines += readRequestLines(in: block)
                 }
             }
+            var seen = Set<SourceLocation>()
+            return lines.filter { seen.insert($0.location).inserted }
+        }
+        for section in sections {
+            for block in section.blocks where block.kind == .codeBlock {
+                lines += readRequestLines(in: block)
+            }
+        }
+        return lines
+    }
+
+    private mutating func readRequestLines(in block: MarkdownNode) -> [RequestLine] {
+        var lines: [RequestLine] = []
+        let text = block.literal ?? ""
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine)
+            let trimmed = line.trimmed
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
+            if trimmed.isEmpty {
+                if lines.isEmpty { continue } else { break }
+            }
+            let lineNumber = block.range.startLine + 1 + offset
+            let column = (line.unicodeScalars.firstIndex { $0 != " " && $0 != "\t" })
+                .map { line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: $0) + 1 } ?? 1
+            let here = location(line: lineNumber, column: block.range.startColumn + column - 1)
+            guard let (method, target) = PathParsing.splitMethod(trimmed) else {
+                if !lines.isEmpty && (PageReader.headerLine(trimmed) != nil || trimmed.hasPrefix("{") || trimmed.hasPrefix("[")) { break }
+                warn(.requestLineMalformed, "line in the HTTP request block does not start with an HTTP method: '\(trimmed)'", at: here)
+                continue
+            }
+            let parsed = PathParsing.parseTarget(target)
+            if parsed.path.segments.isEmpty {
+                warn(.requestLineMalformed, "request line has no path: '\(trimmed)'", at: here)
+                continue
+            }
+            if let version = parsed.versionSegment, !PageParser.isAPIVersionName(version) {
+                warn(.requestLineMalformed, "request line URL has '\(version)' where the API version belongs", at: here)
+            }
+            lines.append(RequestLine(method: method, path: parsed.path, query: parsed.query, location: here))
         }
         return lines
     }
@@ -42,8 +67,32 @@ extension PageReader {
         guard let table = sections.compactMap({ table(in: $0.blocks, firstColumn: isPermissionColumn) }).first else { return [] }
         let fitted = fit(table)
         var permissions: [Permission] = []
+        // Intune pages split a kind into indented sub-rows, one per area (`| &nbsp; &nbsp; **Policy Set** | X |`),
+        // after a kind row with an empty value; the sub-rows' scopes belong to that kind.
+        var openKind: (kind: PermissionKind, location: SourceLocation, text: String)?
+        func closeOpenKind(_ permissions: inout [Permission], _ reader: inout PageReader) {
+            guard let open = openKind else { return }
+            reader.warn(.permissionUndetermined, "no permissions are given for this kind", at: open.location)
+            permissions.append(Permission(kind: open.kind, status: .undetermined, scopes: [], text: open.text, location: open.location))
+            openKind = nil
+        }
         for row in fitted.rows where !row.isGroupLabel && row.cells.count >= 2 {
-            let kindText = row.cells[0].plainText.lowercased()
+            let rawKind = row.cells[0].plainText
+            let kindText = rawKind.lowercased()
+            let cell = row.cells[1]
+            let text = cell.plainText
+            let here = location(line: cell.line, column: cell.column)
+            let isSubRow = rawKind.first.map { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" } ?? false
+            if isSubRow, let open = openKind ?? permissions.last.map({ ($0.kind, $0.location, $0.text) }) {
+                let scopes = readScopes(text, at: here)
+                if let index = permissions.lastIndex(where: { $0.kind == open.kind && $0.status == .scopes }), openKind == nil {
+                    for scope in scopes where !permissions[index].scopes.contains(scope) { permissions[index].scopes.append(scope) }
+                } else if !scopes.isEmpty {
+                    permissions.append(Permission(kind: open.kind, status: .scopes, scopes: scopes, text: text, location: here))
+                    openKind = nil
+                }
+                continue
+            }
             let kind: PermissionKind
             if kindText.contains("work or school") || kindText.contains("work/school") {
                 kind = .delegatedWorkOrSchool
@@ -52,29 +101,20 @@ extension PageReader {
             } else if kindText.contains("application") {
                 kind = .application
             } else {
-                warn(.permissionKindUnknown, "unknown permission type '\(row.cells[0].plainText)'", at: location(line: row.line, column: row.cells[0].column))
+                warn(.permissionKindUnknown, "unknown permission type '\(rawKind.trimmed)'", at: location(line: row.line, column: row.cells[0].column))
                 continue
             }
-            let cell = row.cells[1]
-            let text = cell.plainText
-            let here = location(line: cell.line, column: cell.column)
+            closeOpenKind(&permissions, &self)
             let lowered = text.lowercased()
-            if lowered.contains("not supported") || lowered.contains("not available") {
+            if lowered.trimmed.isEmpty {
+                openKind = (kind, here, text)
+            } else if lowered.contains("not supported") || lowered.contains("not available") {
                 permissions.append(Permission(kind: kind, status: .notSupported, scopes: [], text: text, location: here))
-            } else if lowered.contains("todo") || lowered.contains("determine") || lowered.trimmed.isEmpty {
+            } else if lowered.contains("todo") || lowered.contains("determine") {
                 warn(.permissionUndetermined, "permissions are not decided yet: '\(text.trimmed)'", at: here)
                 permissions.append(Permission(kind: kind, status: .undetermined, scopes: [], text: text, location: here))
             } else {
-                var scopes: [String] = []
-                for word in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == ";" }) {
-                    let scope = String(word).trimmingCharactersInSet(".*`")
-                    if scope.isEmpty || scope.lowercased() == "and" || scope.lowercased() == "or" { continue }
-                    if scope.first?.isLetter == true, scope.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
-                        scopes.append(scope)
-                    } else {
-                        warn(.permissionScopeMalformed, "'\(scope)' is not a permission scope name", at: here)
-                    }
-                }
+                let scopes = readScopes(text, at: here)
                 if scopes.isEmpty {
                     warn(.permissionUndetermined, "permission cell names no scope: '\(text.trimmed)'", at: here)
                     permissions.append(Permission(kind: kind, status: .undetermined, scopes: [], text: text, location: here))
@@ -83,7 +123,23 @@ extension PageReader {
                 }
             }
         }
+        closeOpenKind(&permissions, &self)
         return permissions
+    }
+
+    /// Scope names of a permission cell: `A.Read.All, B.ReadWrite.All`.
+    private mutating func readScopes(_ text: String, at here: SourceLocation) -> [String] {
+        var scopes: [String] = []
+        for word in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == ";" }) {
+            let scope = String(word).trimmingCharactersInSet(".*`")
+            if scope.isEmpty || scope.lowercased() == "and" || scope.lowercased() == "or" { continue }
+            if scope.first?.isLetter == true, scope.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
+                scopes.append(scope)
+            } else {
+                warn(.permissionScopeMalformed, "'\(scope)' is not a permission scope name", at: here)
+            }
+        }
+        return scopes
     }
 
     /// The "Request headers" table.

@@ -71,6 +71,11 @@ struct PageOutline {
         name == "http request" || name == "http requests"
     }
 
+    /// Sections whose code blocks are examples or bodies, not request lines.
+    static func isExampleOrBodyHeading(_ name: String) -> Bool {
+        name.hasPrefix("example") || name.hasPrefix("request") || name.hasPrefix("response") || name.hasPrefix("json")
+    }
+
     func section(matching predicate: (String) -> Bool) -> Section? {
         sections.first { predicate($0.name) }
     }

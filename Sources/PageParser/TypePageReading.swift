@@ -7,8 +7,15 @@ extension PageReader {
     /// properties from the "Properties" table and relationships from the "Relationships" table.
     mutating func readResourceType(title: String?, description: String?) -> TypeDefinition? {
         let annotationType = resourceAnnotation()
-        guard let name = PageReader.definedName(title: title, suffixes: [" resource type", " complex type", " entity type", " resource", " object"])
-            ?? annotationType.flatMap({ $0.name })
+        // The JSON representation's `@odata.type` is the type's real name where the title shortens it
+        // ("filter resource type" for workbookFilter); where both agree but for case, the title's spelling
+        // is kept (annotations are often all lowercase).
+        let titleName = PageReader.definedName(title: title, suffixes: [" resource type", " complex type", " entity type", " resource", " object"])
+        let annotatedName = annotationType.flatMap { $0.name }.flatMap { $0.isEmpty ? nil : $0 }
+        let chosen = titleName.flatMap { title in
+            annotatedName.map { TypeReference.lookupKey(for: $0) == TypeReference.lookupKey(for: title) } ?? true ? title : nil
+        } ?? annotatedName ?? titleName
+        guard let name = chosen
         else {
             warn(.pageKindUnknown, "resource page names no type in its title", at: outline.title.map(location(of:)) ?? location(line: 1, column: 1))
             return nil
