@@ -45,6 +45,9 @@ public enum Pipeline {
         return results.values
     }
 
+    /// Links parsed pages into the model.
+    public static func link(_ pages: [ParsedPage]) -> APIModel { ModelLinker.link(pages) }
+
     /// The linked model of a docs folder.
     public static func model(of tree: DocsTree, options: Options = Options()) -> APIModel {
         ModelLinker.link(parsePages(of: tree, options: options))

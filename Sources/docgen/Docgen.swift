@@ -13,7 +13,7 @@ struct Docgen: ParsableCommand {
         With no subcommand, reads the docs folder, prints its diagnostics and writes the client into the \
         output folder (replacing it atomically; unchanged files are left untouched).
         """,
-        subcommands: [Generate.self, Model.self],
+        subcommands: [Generate.self, Model.self, Lint.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -28,6 +28,18 @@ struct InputOptions: ParsableArguments {
 
     @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
     var strict = false
+
+    @Option(name: .customLong("subset"), help: ArgumentHelp(
+        "Generate only the operations of the pages selected, with every type they need (repeatable).",
+        discussion: "A value with a '/' selects pages by path prefix (v1.0/api/), any other by file-name prefix (intune-)."
+    ))
+    var subsets: [String] = []
+
+    /// The model of the input, cut down to the subset when one is given.
+    func model() throws -> APIModel {
+        let model = Pipeline.model(of: try tree(), options: pipelineOptions)
+        return subsets.isEmpty ? model : ModelSubset(selectors: subsets).apply(to: model)
+    }
 
     func tree() throws -> DocsTree {
         try DocsTree(root: URL(fileURLWithPath: input))
@@ -66,7 +78,7 @@ struct Generate: ParsableCommand {
     var check = false
 
     func run() throws {
-        let model = Pipeline.model(of: try inputOptions.tree(), options: inputOptions.pipelineOptions)
+        let model = try inputOptions.model()
         let hasErrors = inputOptions.report(model.diagnostics)
         let files = Pipeline.generatedFiles(for: model)
         let outputURL = URL(fileURLWithPath: output)
@@ -103,11 +115,52 @@ struct Model: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func run() throws {
-        let model = Pipeline.model(of: try inputOptions.tree(), options: inputOptions.pipelineOptions)
+        let model = try inputOptions.model()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         FileHandle.standardOutput.write(try encoder.encode(model))
         FileHandle.standardOutput.write(Data("\n".utf8))
         if inputOptions.report(model.diagnostics) { throw ExitCode(1) }
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse a whole docs tree and report its diagnostics and a summary of what was understood.",
+        discussion: "Writes nothing. Exit status 1 when there are errors (with --strict: any diagnostic)."
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(help: "text, or json for the summary and diagnostics as one JSON document.")
+    var format: Format = .text
+
+    @Flag(help: "Print only the summary, not each diagnostic.")
+    var summaryOnly = false
+
+    struct Report: Encodable {
+        let summary: LintSummary
+        let diagnostics: [Diagnostic]
+    }
+
+    func run() throws {
+        let tree = try inputOptions.tree()
+        let pages = Pipeline.parsePages(of: tree, options: inputOptions.pipelineOptions)
+        let model = Pipeline.link(pages)
+        let summary = LintSummary(pages: pages, model: model)
+        switch format {
+        case .text:
+            let hasErrors = summaryOnly ? model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) : inputOptions.report(model.diagnostics)
+            print(summary.text)
+            if hasErrors { throw ExitCode(1) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(Report(summary: summary, diagnostics: summaryOnly ? [] : model.diagnostics)))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            if model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) { throw ExitCode(1) }
+        }
     }
 }

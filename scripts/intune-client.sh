@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Generates the Intune client (every Intune page of a Graph docs tree, v1.0 and beta) into a scratch folder,
+# compiles it against GraphRuntime, and reports its size and compile times.
+#
+#   scripts/intune-client.sh [DOCS] [SCRATCH] [CONFIGURATIONS]
+#     DOCS            Graph reference pages (default: ../shared/corpus/graph-docs-2021-07)
+#     SCRATCH         work folder, replaced (default: /tmp/docgen-intune)
+#     CONFIGURATIONS  "debug release" (default), or one of them
+#   DOCGEN_SUBSET     the --subset selector (default: intune-); e.g. "v1.0/api/intune-deviceconfig" for a slice
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+docs=$(cd "${1:-../shared/corpus/graph-docs-2021-07}" && pwd)
+scratch=${2:-/tmp/docgen-intune}
+configurations=${3:-debug release}
+subset=${DOCGEN_SUBSET:-intune-}
+
+swift build -c release --product docgen >/dev/null
+rm -rf "$scratch"
+mkdir -p "$scratch/Sources"
+start=$(date +%s%N)
+"$root/.build/release/docgen" --input "$docs" --output "$scratch/Generated" --subset "$subset" 2>"$scratch/diagnostics.txt" || true
+generate_seconds=$(( ($(date +%s%N) - start) / 1000000000 ))
+tail -n 1 "$scratch/diagnostics.txt"
+
+modules=$(cd "$scratch/Generated" && ls -d */ | tr -d / | grep -v '^GeneratedCatalog$' | tr '\n' ' ')
+ln -s "$root/Sources/GraphRuntime" "$scratch/Sources/GraphRuntime"
+{
+    echo '// swift-tools-version:6.0'
+    echo 'import PackageDescription'
+    echo 'var targets: [Target] = [.target(name: "GraphRuntime")]'
+    for module in $modules; do
+        echo "targets.append(.target(name: \"$module\", dependencies: [\"GraphRuntime\"], path: \"Generated/$module\"))"
+    done
+    echo 'let package = Package(name: "IntuneClient", targets: targets)'
+} >"$scratch/Package.swift"
+
+files=$(find "$scratch/Generated" -name '*.swift' | wc -l)
+lines=$(find "$scratch/Generated" -name '*.swift' -exec cat {} + | wc -l)
+bytes=$(du -sb "$scratch/Generated" | cut -f1)
+echo "intune client: modules: $modules"
+echo "intune client: $files files, $lines lines, $bytes bytes; generated in ${generate_seconds}s"
+for configuration in $configurations; do
+    start=$(date +%s%N)
+    (cd "$scratch" && swift build -c "$configuration" --scratch-path "$scratch/.build-$configuration" 2>&1 | tail -n 3)
+    echo "intune client: $configuration build took $(( ($(date +%s%N) - start) / 1000000000 ))s"
+done
