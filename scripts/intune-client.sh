@@ -7,6 +7,9 @@
 #     SCRATCH         work folder, replaced (default: /tmp/docgen-intune)
 #     CONFIGURATIONS  "debug release" (default), or one of them
 #   DOCGEN_SUBSET     the --subset selector (default: intune-); e.g. "v1.0/api/intune-deviceconfig" for a slice
+#
+# After each build it round-trips every JSON example body of the selected pages through the generated
+# types (scripts/roundtrip/main.swift) and prints lossless / lossy / not decodable counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,16 +25,22 @@ start=$(date +%s%N)
 "$root/.build/release/docgen" --input "$docs" --output "$scratch/Generated" --subset "$subset" 2>"$scratch/diagnostics.txt" || true
 generate_seconds=$(( ($(date +%s%N) - start) / 1000000000 ))
 tail -n 1 "$scratch/diagnostics.txt"
+"$root/.build/release/docgen" model --input "$docs" --subset "$subset" >"$scratch/model.json" 2>/dev/null || true
 
 modules=$(cd "$scratch/Generated" && ls -d */ | tr -d / | grep -v '^GeneratedCatalog$' | tr '\n' ' ')
-ln -s "$root/Sources/GraphRuntime" "$scratch/Sources/GraphRuntime"
+for target in GraphRuntime DocgenModel JSONText; do ln -s "$root/Sources/$target" "$scratch/Sources/$target"; done
+ln -s "$root/scripts/roundtrip" "$scratch/Sources/RoundTrip"
 {
     echo '// swift-tools-version:6.0'
     echo 'import PackageDescription'
-    echo 'var targets: [Target] = [.target(name: "GraphRuntime")]'
+    echo 'var targets: [Target] = [.target(name: "GraphRuntime"), .target(name: "DocgenModel"), .target(name: "JSONText", dependencies: ["DocgenModel"])]'
+    catalog_dependencies='"GraphRuntime"'
     for module in $modules; do
         echo "targets.append(.target(name: \"$module\", dependencies: [\"GraphRuntime\"], path: \"Generated/$module\"))"
+        catalog_dependencies="$catalog_dependencies, \"$module\""
     done
+    echo "targets.append(.target(name: \"GeneratedCatalog\", dependencies: [$catalog_dependencies], path: \"Generated/GeneratedCatalog\"))"
+    echo 'targets.append(.executableTarget(name: "RoundTrip", dependencies: ["GeneratedCatalog", "GraphRuntime", "DocgenModel", "JSONText"]))'
     echo 'let package = Package(name: "IntuneClient", targets: targets)'
 } >"$scratch/Package.swift"
 
@@ -44,4 +53,7 @@ for configuration in $configurations; do
     start=$(date +%s%N)
     (cd "$scratch" && swift build -c "$configuration" --scratch-path "$scratch/.build-$configuration" 2>&1 | tail -n 3)
     echo "intune client: $configuration build took $(( ($(date +%s%N) - start) / 1000000000 ))s"
+    "$scratch/.build-$configuration/$configuration/RoundTrip" "$scratch/model.json" >"$scratch/roundtrip-$configuration.txt" || true
+    grep -c '^lossy' "$scratch/roundtrip-$configuration.txt" >/dev/null || true
+    tail -n 1 "$scratch/roundtrip-$configuration.txt"
 done

@@ -97,6 +97,11 @@ enum PathParsing {
         if text.hasPrefix("{"), text.hasSuffix("}"), text.count > 2 {
             return .parameter(String(text.dropFirst().dropLast()).trimmed, text: text)
         }
+        // `{user-id} | user-principal-name`: alternatives written with the bar outside the braces.
+        if text.hasPrefix("{"), text.contains("}"), text.contains("|") {
+            let name = text.filter { $0 != "{" && $0 != "}" }
+            return .parameter(name.trimmed, text: text)
+        }
         if text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 {
             return .parameter(String(text.dropFirst().dropLast()).trimmed, text: text)
         }

@@ -5,9 +5,13 @@ import Testing
 
 /// The whole Microsoft Graph reference (7,504 pages), read by path from the folder DOCGEN_CORPUS names.
 /// Without it these tests are skipped, and Swift Testing says so; `.ci/run` sets it.
-@Suite("Whole Graph reference", .enabled(if: CorpusTests.corpus != nil, "set DOCGEN_CORPUS to a folder of Graph reference pages to run"))
+enum Corpus {
+    static let folder: URL? = ProcessInfo.processInfo.environment["DOCGEN_CORPUS"].map { URL(fileURLWithPath: $0) }
+}
+
+@Suite("Whole Graph reference", .enabled(if: Corpus.folder != nil, "set DOCGEN_CORPUS to a folder of Graph reference pages to run"))
 struct CorpusTests {
-    static let corpus: URL? = ProcessInfo.processInfo.environment["DOCGEN_CORPUS"].map { URL(fileURLWithPath: $0) }
+    static let corpus = Corpus.folder
 
     static let pages: [ParsedPage] = {
         guard let corpus, let tree = try? DocsTree(root: corpus) else { return [] }
