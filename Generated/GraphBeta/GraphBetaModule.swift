@@ -44,15 +44,20 @@ public enum GraphBetaModule: GraphRuntime.GeneratedAPIModule {
     }
 
     /// Every operation, by id (`METHOD /path/{}/shape`), callable through the request builders.
-    public static let operations: [GraphRuntime.GeneratedOperation] = [
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/compliancePolicies/{}/assignments") { client, pathValues, body in
+    public static let operations: [GraphRuntime.GeneratedOperation] = makeOperations()
+
+    /// Builds `operations`.
+    public static func makeOperations() -> [GraphRuntime.GeneratedOperation] {
+        var operations = [GraphRuntime.GeneratedOperation]()
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/compliancePolicies/{}/assignments") { client, pathValues, body in
             _ = try await GraphBetaClient(client).deviceManagement.compliancePolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body))
-        },
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/configurationPolicies/{}/assignments") { client, pathValues, body in
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/configurationPolicies/{}/assignments") { client, pathValues, body in
             _ = try await GraphBetaClient(client).deviceManagement.configurationPolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body))
-        },
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceEnrollmentConfigurations/{}/assignments") { client, pathValues, body in
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceEnrollmentConfigurations/{}/assignments") { client, pathValues, body in
             _ = try await GraphBetaClient(client).deviceManagement.deviceEnrollmentConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(EnrollmentConfigurationAssignment.self, from: body))
-        },
-    ]
+        })
+        return operations
+    }
 }

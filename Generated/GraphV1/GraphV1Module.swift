@@ -38,15 +38,20 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
     }
 
     /// Every operation, by id (`METHOD /path/{}/shape`), callable through the request builders.
-    public static let operations: [GraphRuntime.GeneratedOperation] = [
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments") { client, pathValues, body in
+    public static let operations: [GraphRuntime.GeneratedOperation] = makeOperations()
+
+    /// Builds `operations`.
+    public static func makeOperations() -> [GraphRuntime.GeneratedOperation] {
+        var operations = [GraphRuntime.GeneratedOperation]()
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments") { client, pathValues, body in
             _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body))
-        },
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments/$ref") { client, pathValues, body in
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments/$ref") { client, pathValues, body in
             _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.ref.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body))
-        },
-        GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/intents/{}/assignments") { client, pathValues, body in
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/intents/{}/assignments") { client, pathValues, body in
             _ = try await GraphV1Client(client).deviceManagement.intents[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementIntentAssignment.self, from: body))
-        },
-    ]
+        })
+        return operations
+    }
 }

@@ -6,18 +6,20 @@ extension VersionLinker {
     /// properties the example shows. Each gets a warning.
     mutating func inferFromExamples(index: TypeIndex, operations: [Operation]) -> [TypeDefinition] {
         var inferred: [String: TypeDefinition] = [:]
-        let operationsByID = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for page in pages {
+            let ownIDs = Set(page.requestLines.map { Operation.identifier(method: $0.method, path: $0.path) })
             for example in page.examples {
-                if let request = example.request, let body = request.body, let json = body.json {
-                    let operation = operationsByID.values.first { VersionLinker.matches(request.path, $0.path) && $0.method == request.method }
-                    if let type = operation?.requestBody {
-                        collect(json, expected: type, index: index, at: body.location, into: &inferred)
-                    }
+                // The operation `linkExamples` links the example to: the page's own first, then any (sorted).
+                let operation = example.request.flatMap { request in
+                    let candidates = operations.filter { VersionLinker.matches(request.path, $0.path) && $0.method == request.method }
+                    return candidates.first { ownIDs.contains($0.id) } ?? candidates.first
                 }
-                if let response = example.response, let body = response.body, let json = body.json,
-                   let name = response.annotation?.odataType {
-                    collect(json, expected: .named(name), index: index, at: body.location, into: &inferred)
+                // The types the bodies are checked against.
+                if let body = example.request?.body, let json = body.json, let type = requestBodyType(example: example, operation: operation) {
+                    collect(json, expected: type, index: index, at: body.location, into: &inferred)
+                }
+                if let body = example.response?.body, let json = body.json, let type = responseBodyType(example: example, operation: operation) {
+                    collect(json, expected: type, index: index, at: body.location, into: &inferred)
                 }
             }
         }
@@ -35,6 +37,11 @@ extension VersionLinker {
             element.isCollection = false
             for item in items { collect(item, expected: element, index: index, at: location, into: &inferred) }
         case .object(let members):
+            if expected.isCollection, let items = value["value"] {
+                // A collection response: { "value": [ ... ] }.
+                collect(items, expected: expected, index: index, at: location, into: &inferred)
+                return
+            }
             guard expected.primitive == nil, let expectedType = index.type(named: expected.name) else { return }
             var type = expectedType
             if let discriminator = value["@odata.type"]?.stringValue {

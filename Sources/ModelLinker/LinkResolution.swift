@@ -6,14 +6,17 @@ import DocgenModel
 enum LinkResolution {
     static func resolve(_ pages: [ParsedPage]) -> [ParsedPage] {
         var definitionsByPage: [String: [String]] = [:]
-        var definedKeys = Set<String>()
+        // Per API version: a name defined only in another version defines nothing in this one.
+        var definedKeys: [String: Set<String>] = [:]
+        var versionByPage: [String: String] = [:]
         for page in pages {
             let names = page.types.map(\.name) + page.enums.map(\.name)
             definitionsByPage[page.path] = names
-            definedKeys.formUnion(names.map(TypeReference.lookupKey(for:)))
+            versionByPage[page.path] = page.apiVersion.version
+            definedKeys[page.apiVersion.version, default: []].formUnion(names.map(TypeReference.lookupKey(for:)))
         }
         func resolved(_ reference: TypeReference, from pagePath: String) -> TypeReference {
-            guard reference.primitive == nil, !definedKeys.contains(reference.lookupKey),
+            guard reference.primitive == nil, definedKeys[versionByPage[pagePath] ?? ""]?.contains(reference.lookupKey) != true,
                   let link = reference.link, let target = target(of: link, from: pagePath),
                   let names = definitionsByPage[target], names.count == 1 else { return reference }
             var copy = reference

@@ -199,14 +199,17 @@ struct VersionLinker {
                 types[index].baseType = nil
                 continue
             }
-            var seen: Set<String> = [TypeReference.lookupKey(for: types[index].name)]
+            let ownKey = TypeReference.lookupKey(for: types[index].name)
+            var seen: Set<String> = [ownKey]
             var current = base.lookupKey
             while true {
-                if !seen.insert(current).inserted {
+                if current == ownKey {
                     diagnostics.append(.error(.inheritanceCycle, "'\(types[index].name)' inherits from itself through '\(base.name)'; the inheritance is dropped", at: types[index].location))
                     types[index].baseType = nil
                     break
                 }
+                // A cycle further up that this type is not part of is reported at the types in it.
+                guard seen.insert(current).inserted else { break }
                 guard let next = byKey[current]?.baseType?.lookupKey, keys.contains(next) else { break }
                 current = next
             }

@@ -79,7 +79,7 @@ extension VersionLinker {
     }
 
     /// The operation's body type, else the annotation's `@odata.type`, else the body's own `@odata.type`.
-    private func requestBodyType(example: Example, operation: Operation?) -> TypeReference? {
+    func requestBodyType(example: Example, operation: Operation?) -> TypeReference? {
         guard let request = example.request, let body = request.body, body.json != nil else { return nil }
         if let type = operation?.requestBody { return type }
         if let name = request.annotation?.odataType { return .named(name, isCollection: request.annotation?.isCollection ?? false) }
@@ -89,7 +89,7 @@ extension VersionLinker {
 
     /// The response annotation's `@odata.type` (the docs' own statement of the body's type), else the
     /// operation's response type, else the body's `@odata.type`. A collection response is a page of values.
-    private func responseBodyType(example: Example, operation: Operation?) -> TypeReference? {
+    func responseBodyType(example: Example, operation: Operation?) -> TypeReference? {
         guard let response = example.response, let body = response.body, body.json != nil else { return nil }
         if let annotation = response.annotation, let name = annotation.odataType {
             return .named(TypeReference.lookupKey(for: name) == operation?.responseBody?.lookupKey ? operation!.responseBody!.name : name,

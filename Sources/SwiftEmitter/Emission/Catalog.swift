@@ -43,10 +43,21 @@ extension ModuleEmitter {
             body: [.switchStatement(.call(.member(.type(.qualified(module: ModuleEmitter.runtime, name: "ODataType")), SwiftNaming.fixed("lookupKey")), [SwiftArgument(nil, .name(typeName))]), cases)]
         )
 
+        // Built by one statement per operation: a single array literal of thousands of closures takes the
+        // type checker minutes.
+        let list = SwiftNaming.fixed("operations")
+        let operationType = SwiftType.qualified(module: ModuleEmitter.runtime, name: "GeneratedOperation")
+        var build: [SwiftStatement] = [.variable(list, .call(.type(.array(operationType)), []))]
+        build += version.operations.map { .expression(.call(.member(.name(list), SwiftNaming.fixed("append")), [SwiftArgument(nil, operationEntry($0, tree: tree))])) }
+        build.append(.returnStatement(.name(list)))
+        let makeOperations = SwiftFunction(
+            documentation: ["Builds `operations`."], isStatic: true, name: SwiftNaming.fixed("makeOperations"),
+            parameters: [], isAsync: false, isThrowing: false, returnType: .array(operationType), body: build
+        )
         let operations = SwiftProperty(
             documentation: ["Every operation, by id (`METHOD /path/{}/shape`), callable through the request builders."],
-            name: SwiftNaming.fixed("operations"), type: .array(.qualified(module: ModuleEmitter.runtime, name: "GeneratedOperation")),
-            kind: .staticConstant(.arrayLiteral(version.operations.map { operationEntry($0, tree: tree) }))
+            name: SwiftNaming.fixed("operations"), type: .array(operationType),
+            kind: .staticConstant(.call(.name(SwiftNaming.fixed("makeOperations")), []))
         )
         return SwiftEnum(
             documentation: ["The `\(version.name)` module's catalog: what the golden tests and tools need to reach every type and operation."],
@@ -56,6 +67,7 @@ extension ModuleEmitter {
                 .property(SwiftProperty(documentation: ["The API version."], name: SwiftNaming.fixed("apiVersion"), type: .string, kind: .staticConstant(.stringLiteral(version.name)))),
                 .function(roundTripFunction),
                 .property(operations),
+                .function(makeOperations),
             ]
         )
     }

@@ -13,14 +13,22 @@ struct ModuleEmitter {
     private(set) var polymorphicNames: [String: SwiftName] = [:]
     var scope: NameScope
 
-    var clientName: SwiftName { SwiftNaming.typeName(moduleName + "Client") }
-    var catalogName: SwiftName { SwiftNaming.typeName(moduleName + "Module") }
+    // The module name is already an identifier (`GraphV2_1`); `typeName` would drop its `_`.
+    var clientName: SwiftName { SwiftNaming.fixed(moduleName + "Client") }
+    var catalogName: SwiftName { SwiftNaming.fixed(moduleName + "Module") }
 
-    init(version: APIVersionModel, moduleName: String) {
+    /// `otherModules`: the other generated modules, which the catalog module names next to this one's types.
+    init(version: APIVersionModel, moduleName: String, otherModules: [String] = []) {
+        // Names are handed out in a fixed order (rule 7), whatever order the model lists things in.
+        var version = version
+        version.types.sort { (TypeReference.lookupKey(for: $0.name), $0.name) < (TypeReference.lookupKey(for: $1.name), $1.name) }
+        version.enums.sort { (TypeReference.lookupKey(for: $0.name), $0.name) < (TypeReference.lookupKey(for: $1.name), $1.name) }
+        version.operations.sort { ($0.path.shape, $0.method, $0.path.description) < ($1.path.shape, $1.method, $1.path.description) }
         self.version = version
         self.moduleName = moduleName
         self.index = TypeIndex(version)
-        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation"])
+        // `CodingKeys`: every struct declares its own, which would hide a module type of that name inside it.
+        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules)
         for type in version.types {
             structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))
         }
@@ -120,7 +128,8 @@ struct ModuleEmitter {
     /// The stored properties of a type's struct: `@odata.type` first, then every documented property,
     /// inherited ones first, each optional (examples and responses are partial).
     func storedProperties(of type: TypeDefinition) -> [StoredProperty] {
-        var memberScope = NameScope(reserved: ["additionalData"])
+        // `wireNames` is a static member of the CodingKeys enum whose cases are these names.
+        var memberScope = NameScope(reserved: ["additionalData", "wireNames"])
         var result: [StoredProperty] = [StoredProperty(
             wireName: "@odata.type", name: memberScope.claim(SwiftNaming.memberName("@odata.type")), type: .string,
             documentation: ["The OData type of the value (`@odata.type`), as received or as set."]

@@ -21,11 +21,11 @@ public enum SwiftEmitter {
         var files: [SwiftFile] = []
         var moduleScope = NameScope(reserved: [catalogModuleName])
         var modules: [(name: SwiftName, version: APIVersionModel)] = []
-        for version in model.versions {
+        for version in model.versions.sorted(by: { $0.name < $1.name }) {
             modules.append((moduleScope.claim(moduleName(for: version.name)), version))
         }
         for (name, version) in modules {
-            var emitter = ModuleEmitter(version: version, moduleName: name.text)
+            var emitter = ModuleEmitter(version: version, moduleName: name.text, otherModules: modules.map(\.name.text))
             files += emitter.files()
         }
         if !modules.isEmpty {

@@ -2,12 +2,13 @@
 /// from a name on a page, and is valid Swift whatever the page says.
 ///
 /// Rules:
-/// 1. Words: a name is split into words at every character that is not a letter or digit (`@odata.type` ->
-///    `odata`, `type`); letters outside ASCII are dropped, so names are plain ASCII.
+/// 1. Words: a name is split into words at every character that is not an ASCII letter or digit
+///    (`@odata.type` -> `odata`, `type`; `straße` -> `stra`, `e`), so names are plain ASCII.
 /// 2. Case: types and request builders are UpperCamelCase, members lowerCamelCase; the case inside a word is
 ///    kept (`deviceAndAppManagementAssignmentFilterId` stays as it is).
 /// 3. Leading digit: a name that would start with a digit gets a leading `_` (`3d` -> `_3d`).
-/// 4. Keywords: Swift keywords are written with backticks (`` `default` ``, `` `class` ``); the few names
+/// 4. Keywords: Swift keywords are written with backticks (`` `default` ``, `` `class` ``; argument labels
+///    only for `inout`, `var`, `let`; declaration modifiers such as `get` or `lazy` need none); the few names
 ///    backticks cannot make usable (`self`, `Self`, `init`, `deinit`, `subscript`, `super`, `Type`,
 ///    `Protocol`, `Any`, `_`) get a trailing `_`.
 /// 5. Optional's cases: enum cases named `none` or `some` would be ambiguous with `Optional.none` and
@@ -16,11 +17,13 @@
 /// 6. Shadowing: generated code names every standard type by module (`Swift.String`, `Foundation.Data`),
 ///    so a Graph type called `String`, `Date` or `Error` is emitted under its own name without harm. Only a
 ///    type that would be named like a module the generated code uses (`Swift`, `Foundation`,
-///    `GraphRuntime`, or the generated module itself) gets a trailing `_`.
-/// 7. Collisions: within one scope (a type's members, a module's types), names are given in a fixed order
-///    (sorted wire names); a name already taken gets `_2`, `_3`, ... (`displayName` and `DisplayName` become
-///    `displayName` and `displayName_2`). Names a scope reserves for itself (`additionalData`, `client`,
-///    `pathSegments`, the HTTP verbs) count as taken.
+///    `FoundationNetworking`, `GraphRuntime`) gets a trailing `_`; one named like a generated module
+///    (`GraphV1`), its client or catalog, or `CodingKeys` (which every struct declares) is renamed by rule 7.
+/// 7. Collisions: within one scope, names are given in a fixed order (a type's members in declaration
+///    order, inherited first; enum cases in page order; a module's types sorted by OData name; request
+///    builders in path-tree order); a name already taken gets `_2`, `_3`, ... (`displayName` then
+///    `DisplayName` become `displayName` and `displayName_2`). Names a scope reserves for itself
+///    (`additionalData`, `wireNames`, `client`, `pathSegments`, the HTTP verbs) count as taken.
 /// 8. Empty: a name with no letters or digits at all becomes `_unnamed`.
 public enum SwiftNaming {
     static let keywords: Set<String> = [
@@ -30,10 +33,10 @@ public enum SwiftNaming {
         "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
         "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true",
         "try", "_", "some", "any", "consume", "borrowing", "consuming", "copy", "discard", "each", "package",
-        "actor", "async", "nonisolated", "isolated", "sending", "macro", "indirect", "Type", "Protocol",
-        "willSet", "didSet", "get", "set", "mutating", "nonmutating", "override", "required", "convenience",
-        "dynamic", "final", "lazy", "optional", "weak", "unowned", "infix", "prefix", "postfix", "open",
+        "actor", "async", "nonisolated", "isolated", "sending", "macro", "Type", "Protocol",
     ]
+    // Declaration modifiers and accessor names (`get`, `set`, `lazy`, `final`, `optional`, ...) are keywords
+    // only where a modifier or accessor may stand, never as a member name, so they need no backticks.
 
     /// Keywords that stay unusable with backticks in some positions.
     static let needsSuffix: Set<String> = ["self", "Self", "init", "deinit", "subscript", "super", "Type", "Protocol", "Any", "_"]
