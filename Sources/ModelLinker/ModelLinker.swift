@@ -29,6 +29,8 @@ struct VersionLinker {
 
     /// Candidate definitions by lookup key, best first once sorted.
     private var typeCandidates: [String: [TypeDefinition]] = [:]
+    /// Operations documented again on other pages, by id.
+    var duplicates: [String: [Operation]] = [:]
     private var enumCandidates: [String: [EnumDefinition]] = [:]
 
     init(name: String, pages: [ParsedPage]) {
@@ -38,13 +40,14 @@ struct VersionLinker {
 
     mutating func link() -> APIVersionModel {
         collectDefinitions()
-        let operations = collectOperations()
+        var operations = collectOperations()
         inferFromPossibleValues()
         var types = mergeTypes()
         var enums = mergeEnums()
         inferUnresolved(types: &types, enums: &enums, operations: operations)
         checkInheritance(types: &types)
         var index = TypeIndex(types: types, enums: enums)
+        unifyDuplicates(&operations, index: index)
         let inferredFromExamples = inferFromExamples(index: index, operations: operations)
         if !inferredFromExamples.isEmpty {
             types += inferredFromExamples

@@ -2,27 +2,73 @@ import DocgenModel
 
 extension VersionLinker {
     /// One operation per request line. Two lines with the same method and path shape are the same operation;
-    /// the first (by page path and line) documents it and the others get a warning.
+    /// the first (by page path and line) documents it. The others are kept in `duplicates` and settled by
+    /// `unifyDuplicates` once the types are known.
     mutating func collectOperations() -> [Operation] {
         var byID: [String: Operation] = [:]
         for page in pages where page.kind == .method {
             let hasBody = page.requestBody.map { !$0.isEmpty } ?? false
             for line in page.requestLines {
                 let id = Operation.identifier(method: line.method, path: line.path)
-                if let existing = byID[id] {
-                    warn(.duplicateOperation, "\(id) is already documented at \(existing.location); this request line is ignored", at: line.location)
-                    continue
-                }
                 let sendsBody = ["POST", "PUT", "PATCH"].contains(line.method) && hasBody
-                byID[id] = Operation(
+                let operation = Operation(
                     id: id, method: line.method, path: line.path, title: page.title, description: page.description,
                     permissions: page.permissions, requestHeaders: page.requestHeaders,
                     requestBody: sendsBody ? page.requestBody?.type : nil,
                     responseStatus: page.response?.statusCode, responseBody: page.response?.type, location: line.location
                 )
+                if byID[id] != nil {
+                    duplicates[id, default: []].append(operation)
+                } else {
+                    byID[id] = operation
+                }
             }
         }
         return byID.values.sorted { ($0.path.shape, $0.method) < ($1.path.shape, $1.method) }
+    }
+
+    /// Operations documented on several pages. Intune documents a collection once per derived type
+    /// (`POST /deviceAppManagement/mobileApps` on the androidLobApp page, the iosLobApp page, ...): when the
+    /// pages' body types share a base type, the operation takes that base (so the generated function accepts
+    /// every derived type) and no warning is due. Pages that disagree otherwise get `duplicate-operation`.
+    mutating func unifyDuplicates(_ operations: inout [Operation], index: TypeIndex) {
+        for position in operations.indices {
+            guard let others = duplicates[operations[position].id] else { continue }
+            var operation = operations[position]
+            var consistent = true
+            for other in others {
+                if let body = VersionLinker.commonBase(operation.requestBody, other.requestBody, index: index) {
+                    operation.requestBody = body
+                } else {
+                    consistent = false
+                }
+                if let body = VersionLinker.commonBase(operation.responseBody, other.responseBody, index: index) {
+                    operation.responseBody = body
+                } else {
+                    consistent = false
+                }
+            }
+            if !consistent {
+                for other in others {
+                    warn(.duplicateOperation, "\(other.id) is also documented at \(operation.location) with other body types; that page's types are used", at: other.location)
+                }
+            }
+            operations[position] = operation
+        }
+    }
+
+    /// The nearest type both references are or derive from (same collection-ness); `.some(nil)` when both are
+    /// nil, nil when they have nothing in common.
+    static func commonBase(_ a: TypeReference?, _ b: TypeReference?, index: TypeIndex) -> TypeReference?? {
+        guard let a, let b else { return a == nil && b == nil ? .some(nil) : (a ?? b).map { .some($0) } ?? nil }
+        if a.lookupKey == b.lookupKey, a.isCollection == b.isCollection { return .some(a) }
+        guard a.isCollection == b.isCollection, let typeA = index.type(named: a.name), let typeB = index.type(named: b.name) else { return nil }
+        let chainB = Set(([typeB] + index.ancestors(of: typeB)).map { TypeReference.lookupKey(for: $0.name) })
+        guard let shared = ([typeA] + index.ancestors(of: typeA)).first(where: { chainB.contains(TypeReference.lookupKey(for: $0.name)) }) else { return nil }
+        var result = a
+        result.name = shared.name
+        result.link = nil
+        return .some(result)
     }
 
     /// Whether an example path matches a request line's template: same length, equal literal segments

@@ -13,7 +13,7 @@ struct OrderTests {
                     status: "201 Created", response: ##"{"id": "1", "target": {"@odata.type": "#microsoft.graph.otherTarget", "q": true}}"##),
             example("GET https://graph.microsoft.com/v1.0/widgets"),
         ])),
-        ("v1.0/api/zz-create-again.md", methodPage(["POST /widgets"])),
+        ("v1.0/api/zz-create-again.md", methodPage(["POST /widgets"], body: bodyOf("gadget"))),
         ("v1.0/api/ref.md", methodPage(["POST /widgets/$ref"], examples: [example("POST https://graph.microsoft.com/v1.0/widgets")])),
         ("v1.0/api/gadget.md", methodPage(["PATCH /gadgets/{id}", "DELETE /gadgets/{id}"], body: bodyOf("gadget"),
                                           table: ["|shade|[tone](tone.md)|Possible values are: `warm`, `cold`.|"], response: returns("gizmo"))),
