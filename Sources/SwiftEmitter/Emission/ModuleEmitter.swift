@@ -11,6 +11,9 @@ struct ModuleEmitter {
     private(set) var enumNames: [String: SwiftName] = [:]
     /// Types with derived types get a wrapper enum that decodes by `@odata.type`.
     private(set) var polymorphicNames: [String: SwiftName] = [:]
+    /// `typeKey.wireName` of the properties that close a cycle of structs holding each other by value; they
+    /// are stored as `GraphRuntime.Indirect<T>`.
+    private(set) var indirectProperties: Set<String> = []
     var scope: NameScope
 
     // The module name is already an identifier (`GraphV2_1`); `typeName` would drop its `_`.
@@ -38,6 +41,38 @@ struct ModuleEmitter {
         for type in version.types where !index.descendants(of: type).isEmpty {
             polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName("Any " + type.name))
         }
+        indirectProperties = ModuleEmitter.cycleClosingProperties(version: version, index: index, polymorphic: Set(polymorphicNames.keys))
+    }
+
+    /// Single-valued properties whose struct type can reach the declaring struct again through other
+    /// single-valued struct properties. Polymorphic wrappers are indirect enums and break cycles already.
+    static func cycleClosingProperties(version: APIVersionModel, index: TypeIndex, polymorphic: Set<String>) -> Set<String> {
+        var edges: [String: [(wireName: String, target: String)]] = [:]
+        for type in version.types {
+            let key = TypeReference.lookupKey(for: type.name)
+            edges[key] = index.allProperties(of: type).compactMap { property in
+                let target = property.type.lookupKey
+                guard property.type.primitive == nil, !property.type.isCollection, index.types[target] != nil, !polymorphic.contains(target) else { return nil }
+                return (property.name, target)
+            }
+        }
+        func reaches(_ start: String, _ goal: String) -> Bool {
+            var seen: Set<String> = []
+            var stack = [start]
+            while let key = stack.popLast() {
+                if key == goal { return true }
+                guard seen.insert(key).inserted else { continue }
+                stack += (edges[key] ?? []).map(\.target)
+            }
+            return false
+        }
+        var result: Set<String> = []
+        for (key, outgoing) in edges {
+            for edge in outgoing where reaches(edge.target, key) {
+                result.insert("\(key).\(edge.wireName)")
+            }
+        }
+        return result
     }
 
     mutating func files() -> [SwiftFile] {
@@ -138,9 +173,14 @@ struct ModuleEmitter {
             var documentation: [String] = []
             if let description = property.description { documentation.append(description) }
             documentation.append("Wire name `\(property.name)`, documented as \(property.type.displayName) at \(property.location).")
+            var propertyType = swiftType(property.type)
+            if indirectProperties.contains("\(TypeReference.lookupKey(for: type.name)).\(property.name)") {
+                propertyType = .generic(module: ModuleEmitter.runtime, name: "Indirect", arguments: [propertyType])
+                documentation.append("Stored out of line (`GraphRuntime.Indirect`): a `\(property.type.name)` can hold this type again.")
+            }
             result.append(StoredProperty(
                 wireName: property.name, name: memberScope.claim(SwiftNaming.memberName(property.name)),
-                type: swiftType(property.type), documentation: documentation
+                type: propertyType, documentation: documentation
             ))
         }
         return result
