@@ -23,8 +23,11 @@ extension PageReader {
                 }
                 guard block.kind == .codeBlock else { continue }
                 let info = (block.fenceInfo ?? "").lowercased()
-                guard info.isEmpty || info.hasPrefix("http") || info == "json" || info == "javascript-response" else { continue }
                 let annotation = previous.flatMap { $0.kind == .htmlBlock ? readAnnotation($0) : nil }
+                // `msgraph-interactive` fences hold Graph Explorer requests; SDK snippets (csharp, ...) are skipped.
+                let isExampleFence = info.isEmpty || info.hasPrefix("http") || info == "json" || info == "msgraph-interactive"
+                    || annotation?.blockType == "request" || annotation?.blockType == "response"
+                guard isExampleFence else { continue }
                 if annotation?.blockType == "ignored" { continue }
                 let text = block.literal ?? ""
                 let firstLine = text.split(separator: "\n").first { !$0.trimmed.isEmpty }.map { String($0).trimmed } ?? ""

@@ -11,7 +11,8 @@ extension PageReader {
         let sections = outline.sections(matching: PageOutline.isHTTPRequestHeading)
         if sections.isEmpty {
             for section in outline.sections where !PageOutline.isExampleOrBodyHeading(section.name) {
-                for block in section.blocks where block.kind == .codeBlock && (block.fenceInfo ?? "").lowercased().hasPrefix("http") {
+                let ownBlocks = section.blocks.prefix { $0.kind != .heading }
+                for block in ownBlocks where block.kind == .codeBlock && (block.fenceInfo ?? "").lowercased().hasPrefix("http") {
                     let content = (block.literal ?? "").split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }
                     guard !content.isEmpty, content.allSatisfy({ PathParsing.splitMethod($0) != nil }) else { continue }
                     lines += readRequestLines(in: block)

@@ -148,7 +148,8 @@ struct Lint: ParsableCommand {
     func run() throws {
         let tree = try inputOptions.tree()
         let pages = Pipeline.parsePages(of: tree, options: inputOptions.pipelineOptions)
-        let model = Pipeline.link(pages)
+        let linked = Pipeline.link(pages)
+        let model = inputOptions.subsets.isEmpty ? linked : ModelSubset(selectors: inputOptions.subsets).apply(to: linked)
         let summary = LintSummary(pages: pages, model: model)
         switch format {
         case .text:
