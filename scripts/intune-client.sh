@@ -7,6 +7,7 @@
 #     SCRATCH         work folder, replaced (default: /tmp/docgen-intune)
 #     CONFIGURATIONS  "debug release" (default), or one of them
 #   DOCGEN_SUBSET     the --subset selector (default: intune-); e.g. "v1.0/api/intune-deviceconfig" for a slice
+#   DOCGEN_REQUIRE_LOSSLESS=1  exit 1 unless every example body round-trips losslessly (CI's slice)
 #
 # After each build it round-trips every JSON example body of the selected pages through the generated
 # types (scripts/roundtrip/main.swift) and prints lossless / lossy / not decodable counts.
@@ -51,9 +52,14 @@ echo "intune client: modules: $modules"
 echo "intune client: $files files, $lines lines, $bytes bytes; generated in ${generate_seconds}s"
 for configuration in $configurations; do
     start=$(date +%s%N)
-    (cd "$scratch" && swift build -c "$configuration" --scratch-path "$scratch/.build-$configuration" 2>&1 | tail -n 3)
+    (cd "$scratch" && swift build -c "$configuration" --scratch-path "$scratch/.build-$configuration" >"$scratch/build-$configuration.log" 2>&1) \
+        || { tail -n 30 "$scratch/build-$configuration.log" >&2; exit 1; }
     echo "intune client: $configuration build took $(( ($(date +%s%N) - start) / 1000000000 ))s"
     "$scratch/.build-$configuration/$configuration/RoundTrip" "$scratch/model.json" >"$scratch/roundtrip-$configuration.txt" || true
-    grep -c '^lossy' "$scratch/roundtrip-$configuration.txt" >/dev/null || true
     tail -n 1 "$scratch/roundtrip-$configuration.txt"
+    if [ "${DOCGEN_REQUIRE_LOSSLESS:-}" = 1 ] && ! grep -q ' 0 lossy, 0 not decodable' "$scratch/roundtrip-$configuration.txt"; then
+        echo "intune client: some example bodies do not round-trip; see $scratch/roundtrip-$configuration.txt" >&2
+        cat "$scratch/roundtrip-$configuration.txt" >&2
+        exit 1
+    fi
 done

@@ -88,3 +88,40 @@ struct PipelineTests {
         #expect(PackageManifest.versionModules(of: ["GraphV1/A.swift", "GeneratedCatalog/M.swift", "GraphBeta/T/B.swift"], catalog: "GeneratedCatalog") == ["GraphBeta", "GraphV1"])
     }
 }
+
+@Suite("Subsets")
+struct SubsetTests {
+    static let docsInput = GeneratedFreshnessTests.packageRoot.appendingPathComponent("docs-input")
+
+    @Test("a subset keeps the selected pages' operations and every type they need, each generated as in the whole")
+    func subsetIsPartOfWhole() throws {
+        let whole = Pipeline.model(of: try DocsTree(root: Self.docsInput))
+        let subset = ModelSubset(selectors: ["001_"]).apply(to: whole)
+        #expect(subset.versions.map(\.name) == ["beta"])
+        let beta = try #require(subset.versions.first)
+        #expect(beta.operations.map(\.location.path) == ["api/001_c6791453e4f97556.md", "api/001_c6791453e4f97556.md"])
+        let typeNames = Set(beta.types.map(\.name))
+        // The body type, the target base type with all its derived types, and nothing unrelated.
+        #expect(typeNames.isSuperset(of: ["deviceManagementConfigurationPolicyAssignment", "deviceAndAppManagementAssignmentTarget", "groupAssignmentTarget", "exclusionGroupAssignmentTarget", "configurationManagerCollectionAssignmentTarget"]))
+        #expect(!typeNames.contains("enrollmentConfigurationAssignment"))
+        #expect(Set(beta.enums.map(\.name)) == ["deviceAndAppManagementAssignmentFilterType", "deviceAndAppManagementAssignmentSource"])
+
+        let wholeFiles = Dictionary(uniqueKeysWithValues: Pipeline.generatedFiles(for: whole).map { ($0.path, $0.contents) })
+        let subsetFiles = Pipeline.generatedFiles(for: subset)
+        let typeFiles = subsetFiles.filter { $0.path.contains("/Types/") || $0.path.contains("/Enums/") }
+        #expect(!typeFiles.isEmpty)
+        for file in typeFiles {
+            #expect(wholeFiles[file.path] == file.contents, "\(file.path) differs between the subset and the whole")
+        }
+    }
+
+    @Test("selectors match path prefixes when they contain '/', file-name prefixes otherwise")
+    func selectors() {
+        let byName = ModelSubset(selectors: ["intune-"])
+        #expect(byName.selects("beta/api/intune-apps-create.md"))
+        #expect(!byName.selects("beta/api/user-get.md"))
+        let byPath = ModelSubset(selectors: ["v1.0/api/"])
+        #expect(byPath.selects("v1.0/api/user-get.md"))
+        #expect(!byPath.selects("beta/api/user-get.md"))
+    }
+}
