@@ -293,3 +293,21 @@ struct StructureTests {
         #expect(node.child(for: .parameter("a")) === node.child(for: .parameter("b")), "one item child for all parameters")
     }
 }
+
+@Suite("Request builder names")
+struct BuilderNameTests {
+    @Test("deep paths with type casts get bounded, stable, distinct builder names")
+    func longNamesAreBounded() throws {
+        let deep = "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates"
+        let m = model(version(operations: [operation("GET", deep), operation("GET", deep + "/{stateId}")]))
+        let paths = SwiftEmitter.emit(m).map(\.path).filter { $0.contains("/RequestBuilders/") }
+        #expect(!paths.isEmpty)
+        for path in paths {
+            let name = try #require(path.split(separator: "/").last)
+            #expect(name.utf8.count <= 110, "\(name)")
+        }
+        #expect(Set(paths).count == paths.count)
+        #expect(SwiftEmitter.emit(m).map(\.path) == SwiftEmitter.emit(m).map(\.path))
+        #expect(paths.contains { $0.hasSuffix("/DeviceManagementDeviceConfigurationsItemRequestBuilder.swift") })
+    }
+}

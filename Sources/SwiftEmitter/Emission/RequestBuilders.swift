@@ -56,11 +56,35 @@ extension ModuleEmitter {
         var names: [ObjectIdentifier: SwiftName] = [:]
         var stack = root.children.reversed() as [PathNode]
         while let node = stack.popLast() {
-            let words = node.template.map { $0.kind == .parameter ? "Item" : $0.text }.joined(separator: " ")
-            names[ObjectIdentifier(node)] = scope.claim(SwiftNaming.typeName(words + " RequestBuilder"))
+            names[ObjectIdentifier(node)] = scope.claim(ModuleEmitter.builderName(for: node.template))
             stack.append(contentsOf: node.children.reversed())
         }
         return names
+    }
+
+    /// The longest builder name kept whole. Deep Intune paths with type casts would otherwise give names
+    /// (and file names) past the 255-byte limit of file systems.
+    static let maximumBuilderNameLength = 96
+
+    /// `DeviceManagementDeviceConfigurationsItemAssignmentsRequestBuilder`: the path's segments, `Item` for
+    /// a parameter, the `microsoft.graph.` of type casts left out. A name longer than
+    /// `maximumBuilderNameLength` keeps its last words and gets a stable hash of the whole path, so it stays
+    /// unique and the same from run to run.
+    static func builderName(for template: [PathSegment]) -> SwiftName {
+        let words = template.map { segment -> String in
+            if segment.kind == .parameter { return "Item" }
+            let text = segment.text
+            return text.lowercased().hasPrefix("microsoft.graph.") ? String(text.dropFirst("microsoft.graph.".count)) : text
+        }
+        let full = SwiftNaming.typeName(words.joined(separator: " ") + " RequestBuilder")
+        guard full.text.count > maximumBuilderNameLength else { return full }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in template.map({ $0.kind == .parameter ? "{}" : $0.text }).joined(separator: "/").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        let suffix = String(String(hash, radix: 16).suffix(8))
+        let tail = String(full.text.suffix(maximumBuilderNameLength - 24))
+        return SwiftNaming.typeName("Path \(suffix) \(tail)")
     }
 
     mutating func requestBuilderFiles() -> [SwiftFile] {
