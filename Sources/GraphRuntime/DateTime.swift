@@ -1,17 +1,39 @@
 import Foundation
 
+/// A Graph value carried as JSON text and kept exactly as written (date, time and duration values): it
+/// decodes from and encodes to a single JSON string, byte for byte.
+public protocol GraphTextValue: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible where RawValue == String {
+    init(rawValue: String)
+}
+
+extension GraphTextValue {
+    /// Wraps the literal unchanged.
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    /// Decodes a single JSON string.
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes `rawValue` as a single JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// `rawValue`.
+    public var description: String { rawValue }
+}
+
 /// An `Edm.DateTimeOffset` value kept exactly as Graph wrote it (e.g. "2016-12-31T23:59:59.9999999-08:00"),
 /// so decode -> encode reproduces it byte for byte. `date` parses it on demand.
-public struct GraphDateTimeOffset: RawRepresentable, Codable, Hashable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+public struct GraphDateTimeOffset: GraphTextValue {
     /// The value exactly as written on the wire.
     public var rawValue: String
 
     /// Wraps `rawValue` unchanged (no validation).
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Wraps the literal unchanged.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// Formats `date` as ISO 8601 in UTC with millisecond fractional seconds ("2024-05-01T12:00:00.000Z").
     public init(_ date: Date) { self.init(rawValue: ISO8601Text.formatDateTime(date)) }
@@ -19,107 +41,39 @@ public struct GraphDateTimeOffset: RawRepresentable, Codable, Hashable, Sendable
     /// The instant, or nil when `rawValue` is not ISO 8601 `yyyy-MM-ddTHH:mm[:ss[.f…]][Z|±HH:mm]`
     /// (any number of fractional digits; no zone means UTC).
     public var date: Date? { ISO8601Text.parseDateTime(rawValue) }
-
-    /// Decodes a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes `rawValue` as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// `rawValue`.
-    public var description: String { rawValue }
 }
 
 /// An `Edm.Date` value ("yyyy-MM-dd") kept exactly as written.
-public struct GraphDate: RawRepresentable, Codable, Hashable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+public struct GraphDate: GraphTextValue {
     /// The value exactly as written on the wire.
     public var rawValue: String
 
     /// Wraps `rawValue` unchanged (no validation).
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Wraps the literal unchanged.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// The UTC calendar day of `date`, as "yyyy-MM-dd".
     public init(_ date: Date) { self.init(rawValue: ISO8601Text.formatDate(date)) }
 
     /// Midnight UTC of the day, or nil when `rawValue` is not "yyyy-MM-dd".
     public var date: Date? { ISO8601Text.parseDate(rawValue) }
-
-    /// Decodes a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes `rawValue` as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// `rawValue`.
-    public var description: String { rawValue }
 }
 
 /// An `Edm.TimeOfDay` value ("HH:mm:ss[.fffffff]") kept exactly as written.
-public struct GraphTimeOfDay: RawRepresentable, Codable, Hashable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+public struct GraphTimeOfDay: GraphTextValue {
     /// The value exactly as written on the wire.
     public var rawValue: String
 
     /// Wraps `rawValue` unchanged (no validation).
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Wraps the literal unchanged.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
-
-    /// Decodes a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes `rawValue` as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// `rawValue`.
-    public var description: String { rawValue }
 }
 
 /// An `Edm.Duration` value (ISO 8601 duration such as "PT1H30M") kept exactly as written.
-public struct GraphDuration: RawRepresentable, Codable, Hashable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+public struct GraphDuration: GraphTextValue {
     /// The value exactly as written on the wire.
     public var rawValue: String
 
     /// Wraps `rawValue` unchanged (no validation).
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Wraps the literal unchanged.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
-
-    /// Decodes a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes `rawValue` as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// `rawValue`.
-    public var description: String { rawValue }
 }
 
 /// Hand-written ISO 8601 parsing and formatting (proleptic Gregorian, UTC arithmetic, no Calendar or locale),
