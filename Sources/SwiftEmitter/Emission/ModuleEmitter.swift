@@ -129,8 +129,9 @@ struct ModuleEmitter {
         case .int16: return swift("Int16")
         case .int32: return swift("Int32")
         case .int64: return swift("Int64")
-        case .single: return swift("Float")
-        case .double, .decimal: return swift("Double")
+        // Single as Double: pages write Single values with double precision (4.666666666666667), which a
+        // Float would not keep.
+        case .single, .double, .decimal: return swift("Double")
         case .dateTimeOffset: return runtime("GraphDateTimeOffset")
         case .date: return runtime("GraphDate")
         case .timeOfDay: return runtime("GraphTimeOfDay")
