@@ -311,3 +311,13 @@ struct BuilderNameTests {
         #expect(paths.contains { $0.hasSuffix("/DeviceManagementDeviceConfigurationsItemRequestBuilder.swift") })
     }
 }
+
+@Suite("Primitive types")
+struct PrimitiveTypeTests {
+    @Test("Single is emitted as Swift.Double, so double-precision values on pages survive a round trip")
+    func singleIsDouble() throws {
+        let m = model(version(types: [typeDefinition("circle", properties: [property("radius", .primitive(.single))])]))
+        let circle = try #require(SwiftEmitter.emit(m).first { $0.path.hasSuffix("/Circle.swift") }?.contents)
+        #expect(circle.contains("public var radius: Swift.Double?"))
+    }
+}
