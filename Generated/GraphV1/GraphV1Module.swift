@@ -10,7 +10,11 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
     public static let apiVersion: Swift.String = "v1.0"
 
     /// Decodes `json` as the generated type for the OData type `typeName` and encodes it again.
-    public static func roundTrip(typeName: Swift.String, isCollection: Swift.Bool, json: Foundation.Data) throws -> Foundation.Data {
+    public static func roundTrip(
+        typeName: Swift.String,
+        isCollection: Swift.Bool,
+        json: Foundation.Data
+    ) throws -> Foundation.Data {
         switch GraphRuntime.ODataType.lookupKey(typeName) {
         case "alldevicesassignmenttarget":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<AllDevicesAssignmentTarget>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(AllDevicesAssignmentTarget.self, json: json)

@@ -142,7 +142,7 @@ struct NamingTests {
 
         #expect(hasLine(holderText, "self.custom = try container.decodeIfPresent(String.self, forKey: .custom)"))
         #expect(hasLine(holderText, "self.text = try container.decodeIfPresent(Swift.String.self, forKey: .text)"))
-        #expect(holderText.contains("text: Swift.String? = nil, custom: String? = nil"))
+        #expect(holderText.contains("text: Swift.String? = nil,\n        custom: String? = nil,"))
 
         // The page's own types aside, no standard type is ever named without its module: in a model with no
         // such page types, no bare standard name appears in code at all.

@@ -161,7 +161,7 @@ struct PrinterTests {
         ///
         /// OData enum `microsoft.graph.color`.
         ///
-        /// Documented at v1.0/resources/enums.md:12:1.
+        /// Documented in v1.0/resources/enums.md.
         public enum Color: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
             /// Red """ \(x).
             /// Wire value `red` (0).

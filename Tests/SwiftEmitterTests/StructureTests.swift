@@ -135,7 +135,18 @@ struct StructureTests {
         #expect(hasLine(drawing, "public var unknownThing: GraphRuntime.JSONValue?"), "an unknown type stays JSON")
         #expect(hasLine(drawing, "public var additionalData: [Swift.String: GraphRuntime.JSONValue]"))
         #expect(hasLine(drawing, "self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)"))
-        #expect(hasLine(drawing, "public static let wireNames: Swift.Set<Swift.String> = [\"@odata.type\", \"createdDateTime\", \"fill\", \"mainShape\", \"shapes\", \"tags\", \"unknownThing\"]"))
+        // One wire name per line, sorted: a new property is one added line.
+        #expect(drawing.contains("""
+                public static let wireNames: Swift.Set<Swift.String> = [
+                    "@odata.type",
+                    "createdDateTime",
+                    "fill",
+                    "mainShape",
+                    "shapes",
+                    "tags",
+                    "unknownThing",
+                ]
+        """))
         // Unknown members are written before the declared ones, so that a declared value wins.
         let lines = trimmedLines(drawing)
         let additional = lines.firstIndex(of: "try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)")
@@ -182,11 +193,16 @@ struct StructureTests {
         #expect(hasLine(b, "let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: \"POST\"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))"))
         #expect(hasLine(b, "/// `POST /a/{aId}/b`"))
         #expect(hasLine(b, "/// Succeeds with HTTP 201."))
-        #expect(hasLine(b, "/// Documented at api/post.md:7:1."))
+        #expect(hasLine(b, "/// Documented in api/post.md."), "the page, not the line: a line inserted above must not change it")
         for builder in [a, item, b] {
             #expect(hasLine(builder, "public let client: GraphRuntime.GraphClient"))
             #expect(hasLine(builder, "public let pathSegments: [Swift.String]"))
-            #expect(hasLine(builder, "public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {"))
+            #expect(builder.contains("""
+                public init(
+                    client: GraphRuntime.GraphClient,
+                    pathSegments: [Swift.String]
+                ) {
+            """), "two or more parameters: one per line")
         }
     }
 

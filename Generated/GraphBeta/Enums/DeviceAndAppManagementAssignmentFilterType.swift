@@ -7,7 +7,7 @@ import GraphRuntime
 ///
 /// OData enum `microsoft.graph.deviceAndAppManagementAssignmentFilterType`.
 ///
-/// Documented at beta/resources/intune-shared-deviceandappmanagementassignmentfiltertype.md:8:1.
+/// Documented in beta/resources/intune-shared-deviceandappmanagementassignmentfiltertype.md.
 public enum DeviceAndAppManagementAssignmentFilterType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
     /// No filter type is set. This is the default and should not be chosen.
     /// Wire value `none` (0).

@@ -7,7 +7,7 @@ import GraphRuntime
 ///
 /// OData enum `microsoft.graph.deviceAndAppManagementAssignmentSource`.
 ///
-/// Documented at beta/resources/intune-shared-deviceandappmanagementassignmentsource.md:8:1.
+/// Documented in beta/resources/intune-shared-deviceandappmanagementassignmentsource.md.
 public enum DeviceAndAppManagementAssignmentSource: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
     /// The assignment was made directly.
     /// Wire value `direct` (0).

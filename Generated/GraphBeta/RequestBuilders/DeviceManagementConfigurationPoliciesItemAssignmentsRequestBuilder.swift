@@ -11,7 +11,10 @@ public struct DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }
@@ -29,7 +32,7 @@ public struct DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder
     ///
     /// Succeeds with HTTP 201.
     ///
-    /// Documented at api/001_c6791453e4f97556.md:36:1.
+    /// Documented in api/001_c6791453e4f97556.md.
     public func post(_ body: DeviceManagementConfigurationPolicyAssignment) async throws -> DeviceManagementConfigurationPolicyAssignment {
         let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
         return try await self.client.send(request, expecting: DeviceManagementConfigurationPolicyAssignment.self)

@@ -11,7 +11,10 @@ public struct DeviceManagementDeviceEnrollmentConfigurationsItemAssignmentsReque
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }
@@ -29,7 +32,7 @@ public struct DeviceManagementDeviceEnrollmentConfigurationsItemAssignmentsReque
     ///
     /// Succeeds with HTTP 201.
     ///
-    /// Documented at api/003_e6f84260a2584554.md:32:1.
+    /// Documented in api/003_e6f84260a2584554.md.
     public func post(_ body: EnrollmentConfigurationAssignment) async throws -> EnrollmentConfigurationAssignment {
         let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
         return try await self.client.send(request, expecting: EnrollmentConfigurationAssignment.self)

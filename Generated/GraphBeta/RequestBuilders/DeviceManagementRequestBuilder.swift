@@ -11,7 +11,10 @@ public struct DeviceManagementRequestBuilder: Swift.Sendable {
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }

@@ -7,24 +7,29 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.allLicensedUsersAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at beta/resources/intune-shared-alllicensedusersassignmenttarget.md:8:1.
+/// Documented in beta/resources/intune-shared-alllicensedusersassignmenttarget.md.
 public struct AllLicensedUsersAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// ID of the assignment filter that applies to this target. Inherited from deviceAndAppManagementAssignmentTarget.
-    /// Wire name `deviceAndAppManagementAssignmentFilterId`, documented as String at beta/resources/intune-shared-alllicensedusersassignmenttarget.md:20:2.
+    /// Wire name `deviceAndAppManagementAssignmentFilterId`, documented as String in beta/resources/intune-shared-alllicensedusersassignmenttarget.md.
     public var deviceAndAppManagementAssignmentFilterId: Swift.String?
 
     /// Tells whether devices that match the assignment filter are included or excluded. Inherited from deviceAndAppManagementAssignmentTarget. Possible values are: none, include, exclude.
-    /// Wire name `deviceAndAppManagementAssignmentFilterType`, documented as deviceAndAppManagementAssignmentFilterType at beta/resources/intune-shared-alllicensedusersassignmenttarget.md:21:2.
+    /// Wire name `deviceAndAppManagementAssignmentFilterType`, documented as deviceAndAppManagementAssignmentFilterType in beta/resources/intune-shared-alllicensedusersassignmenttarget.md.
     public var deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.allLicensedUsersAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.allLicensedUsersAssignmentTarget", deviceAndAppManagementAssignmentFilterId: Swift.String? = nil, deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.allLicensedUsersAssignmentTarget",
+        deviceAndAppManagementAssignmentFilterId: Swift.String? = nil,
+        deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.deviceAndAppManagementAssignmentFilterId = deviceAndAppManagementAssignmentFilterId
         self.deviceAndAppManagementAssignmentFilterType = deviceAndAppManagementAssignmentFilterType
@@ -37,7 +42,11 @@ public struct AllLicensedUsersAssignmentTarget: Swift.Codable, Swift.Hashable, S
         case deviceAndAppManagementAssignmentFilterType
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "deviceAndAppManagementAssignmentFilterId",
+            "deviceAndAppManagementAssignmentFilterType",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

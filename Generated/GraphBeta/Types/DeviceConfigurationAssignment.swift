@@ -7,32 +7,39 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.deviceConfigurationAssignment`.
 ///
-/// Documented at beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:8:1.
+/// Documented in beta/resources/intune-deviceconfig-deviceconfigurationassignment.md.
 public struct DeviceConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:18:2.
+    /// Wire name `id`, documented as String in beta/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var id: Swift.String?
 
     /// The target that receives the device configuration.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in beta/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// How the assignment was made: directly, or through a policy set. Read-only. Possible values are: direct, policySets.
-    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource at beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:20:2.
+    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource in beta/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var source: DeviceAndAppManagementAssignmentSource?
 
     /// ID of the object that the assignment came from. Read-only.
-    /// Wire name `sourceId`, documented as String at beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:21:2.
+    /// Wire name `sourceId`, documented as String in beta/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var sourceId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceConfigurationAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceConfigurationAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, source: DeviceAndAppManagementAssignmentSource? = nil, sourceId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceConfigurationAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        source: DeviceAndAppManagementAssignmentSource? = nil,
+        sourceId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -49,7 +56,13 @@ public struct DeviceConfigurationAssignment: Swift.Codable, Swift.Hashable, Swif
         case sourceId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "source", "sourceId", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "source",
+            "sourceId",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,32 +7,39 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.deviceManagementConfigurationPolicyAssignment`.
 ///
-/// Documented at beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md:8:1.
+/// Documented in beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md.
 public struct DeviceManagementConfigurationPolicyAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md:18:2.
+    /// Wire name `id`, documented as String in beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md.
     public var id: Swift.String?
 
     /// The target that receives the configuration policy.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// The assignment source for the device compliance policy, direct or parcel/policySet. Possible values are: direct, policySets.
-    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource at api/001_c6791453e4f97556.md:54:2.
+    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource in api/001_c6791453e4f97556.md.
     public var source: DeviceAndAppManagementAssignmentSource?
 
     /// The identifier of the source of the assignment.
-    /// Wire name `sourceId`, documented as String at api/001_c6791453e4f97556.md:55:2.
+    /// Wire name `sourceId`, documented as String in api/001_c6791453e4f97556.md.
     public var sourceId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceManagementConfigurationPolicyAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceManagementConfigurationPolicyAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, source: DeviceAndAppManagementAssignmentSource? = nil, sourceId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        source: DeviceAndAppManagementAssignmentSource? = nil,
+        sourceId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -49,7 +56,13 @@ public struct DeviceManagementConfigurationPolicyAssignment: Swift.Codable, Swif
         case sourceId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "source", "sourceId", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "source",
+            "sourceId",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,24 +7,29 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.deviceManagementIntentAssignment`.
 ///
-/// Documented at beta/resources/intune-deviceintent-devicemanagementintentassignment.md:8:1.
+/// Documented in beta/resources/intune-deviceintent-devicemanagementintentassignment.md.
 public struct DeviceManagementIntentAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at beta/resources/intune-deviceintent-devicemanagementintentassignment.md:18:2.
+    /// Wire name `id`, documented as String in beta/resources/intune-deviceintent-devicemanagementintentassignment.md.
     public var id: Swift.String?
 
     /// The target that the intent applies to.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at beta/resources/intune-deviceintent-devicemanagementintentassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in beta/resources/intune-deviceintent-devicemanagementintentassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceManagementIntentAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceManagementIntentAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceManagementIntentAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -37,7 +42,11 @@ public struct DeviceManagementIntentAssignment: Swift.Codable, Swift.Hashable, S
         case target
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

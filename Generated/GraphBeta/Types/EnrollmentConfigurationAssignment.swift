@@ -7,32 +7,39 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.enrollmentConfigurationAssignment`.
 ///
-/// Documented at beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:8:1.
+/// Documented in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
 public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:18:2.
+    /// Wire name `id`, documented as String in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var id: Swift.String?
 
     /// The target that the enrollment configuration applies to.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// How the configuration was deployed to the target: directly, or through a policy set. Possible values are: direct, policySets.
-    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource at beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:20:2.
+    /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var source: DeviceAndAppManagementAssignmentSource?
 
     /// ID of the object that was used to deploy the configuration to the target.
-    /// Wire name `sourceId`, documented as String at beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:21:2.
+    /// Wire name `sourceId`, documented as String in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var sourceId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.enrollmentConfigurationAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, source: DeviceAndAppManagementAssignmentSource? = nil, sourceId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        source: DeviceAndAppManagementAssignmentSource? = nil,
+        sourceId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -49,7 +56,13 @@ public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, 
         case sourceId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "source", "sourceId", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "source",
+            "sourceId",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,20 +7,24 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.entity`.
 ///
-/// Documented at beta/resources/entity.md:8:1.
+/// Documented in beta/resources/entity.md.
 public struct Entity: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the object. Read-only.
-    /// Wire name `id`, documented as String at beta/resources/entity.md:18:2.
+    /// Wire name `id`, documented as String in beta/resources/entity.md.
     public var id: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.entity`.
-    public init(odataType: Swift.String? = "#microsoft.graph.entity", id: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.entity",
+        id: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.additionalData = additionalData
@@ -31,7 +35,10 @@ public struct Entity: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case id
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

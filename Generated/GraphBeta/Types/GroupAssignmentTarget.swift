@@ -7,28 +7,34 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.groupAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at beta/resources/intune-shared-groupassignmenttarget.md:8:1.
+/// Documented in beta/resources/intune-shared-groupassignmenttarget.md.
 public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// ID of the assignment filter that applies to this target. Inherited from deviceAndAppManagementAssignmentTarget.
-    /// Wire name `deviceAndAppManagementAssignmentFilterId`, documented as String at beta/resources/intune-shared-groupassignmenttarget.md:20:2.
+    /// Wire name `deviceAndAppManagementAssignmentFilterId`, documented as String in beta/resources/intune-shared-groupassignmenttarget.md.
     public var deviceAndAppManagementAssignmentFilterId: Swift.String?
 
     /// Tells whether devices that match the assignment filter are included or excluded. Inherited from deviceAndAppManagementAssignmentTarget. Possible values are: none, include, exclude.
-    /// Wire name `deviceAndAppManagementAssignmentFilterType`, documented as deviceAndAppManagementAssignmentFilterType at beta/resources/intune-shared-groupassignmenttarget.md:21:2.
+    /// Wire name `deviceAndAppManagementAssignmentFilterType`, documented as deviceAndAppManagementAssignmentFilterType in beta/resources/intune-shared-groupassignmenttarget.md.
     public var deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType?
 
     /// ID of the group that the assignment is aimed at.
-    /// Wire name `groupId`, documented as String at beta/resources/intune-shared-groupassignmenttarget.md:22:2.
+    /// Wire name `groupId`, documented as String in beta/resources/intune-shared-groupassignmenttarget.md.
     public var groupId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.groupAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.groupAssignmentTarget", deviceAndAppManagementAssignmentFilterId: Swift.String? = nil, deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType? = nil, groupId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.groupAssignmentTarget",
+        deviceAndAppManagementAssignmentFilterId: Swift.String? = nil,
+        deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType? = nil,
+        groupId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.deviceAndAppManagementAssignmentFilterId = deviceAndAppManagementAssignmentFilterId
         self.deviceAndAppManagementAssignmentFilterType = deviceAndAppManagementAssignmentFilterType
@@ -43,7 +49,12 @@ public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendab
         case groupId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType", "groupId"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "deviceAndAppManagementAssignmentFilterId",
+            "deviceAndAppManagementAssignmentFilterType",
+            "groupId",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -11,7 +11,10 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRefRequestBuild
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }
@@ -29,7 +32,7 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRefRequestBuild
     ///
     /// Succeeds with HTTP 201.
     ///
-    /// Documented at api/002_03cef6e2216d3afc.md:29:1.
+    /// Documented in api/002_03cef6e2216d3afc.md.
     public func post(_ body: DeviceConfigurationAssignment) async throws -> DeviceConfigurationAssignment {
         let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
         return try await self.client.send(request, expecting: DeviceConfigurationAssignment.self)

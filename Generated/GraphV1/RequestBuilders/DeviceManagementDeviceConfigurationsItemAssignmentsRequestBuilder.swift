@@ -11,7 +11,10 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRequestBuilder:
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }
@@ -29,7 +32,7 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRequestBuilder:
     ///
     /// Succeeds with HTTP 201.
     ///
-    /// Documented at api/000_cda0472df703f221.md:21:1.
+    /// Documented in api/000_cda0472df703f221.md.
     public func post(_ body: DeviceConfigurationAssignment) async throws -> DeviceConfigurationAssignment {
         let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
         return try await self.client.send(request, expecting: DeviceConfigurationAssignment.self)

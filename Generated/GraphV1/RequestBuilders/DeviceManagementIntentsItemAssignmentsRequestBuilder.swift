@@ -11,7 +11,10 @@ public struct DeviceManagementIntentsItemAssignmentsRequestBuilder: Swift.Sendab
     /// The path so far, unencoded, starting with the API version.
     public let pathSegments: [Swift.String]
 
-    public init(client: GraphRuntime.GraphClient, pathSegments: [Swift.String]) {
+    public init(
+        client: GraphRuntime.GraphClient,
+        pathSegments: [Swift.String]
+    ) {
         self.client = client
         self.pathSegments = pathSegments
     }
@@ -29,7 +32,7 @@ public struct DeviceManagementIntentsItemAssignmentsRequestBuilder: Swift.Sendab
     ///
     /// Succeeds with HTTP 201.
     ///
-    /// Documented at api/004_718cc49a51975df0.md:31:1.
+    /// Documented in api/004_718cc49a51975df0.md.
     public func post(_ body: DeviceManagementIntentAssignment) async throws -> DeviceManagementIntentAssignment {
         let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
         return try await self.client.send(request, expecting: DeviceManagementIntentAssignment.self)

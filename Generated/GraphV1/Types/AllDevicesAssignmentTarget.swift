@@ -7,7 +7,7 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.allDevicesAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at v1.0/resources/intune-shared-alldevicesassignmenttarget.md:8:1.
+/// Documented in v1.0/resources/intune-shared-alldevicesassignmenttarget.md.
 public struct AllDevicesAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
@@ -16,7 +16,10 @@ public struct AllDevicesAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.S
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.allDevicesAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.allDevicesAssignmentTarget", additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.allDevicesAssignmentTarget",
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.additionalData = additionalData
     }

@@ -7,20 +7,24 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.configurationManagerCollectionAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at v1.0/resources/intune-shared-configurationmanagercollectionassignmenttarget.md:8:1.
+/// Documented in v1.0/resources/intune-shared-configurationmanagercollectionassignmenttarget.md.
 public struct ConfigurationManagerCollectionAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// ID of the Configuration Manager collection that the assignment is aimed at.
-    /// Wire name `collectionId`, documented as String at v1.0/resources/intune-shared-configurationmanagercollectionassignmenttarget.md:20:2.
+    /// Wire name `collectionId`, documented as String in v1.0/resources/intune-shared-configurationmanagercollectionassignmenttarget.md.
     public var collectionId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.configurationManagerCollectionAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.configurationManagerCollectionAssignmentTarget", collectionId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.configurationManagerCollectionAssignmentTarget",
+        collectionId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.collectionId = collectionId
         self.additionalData = additionalData
@@ -31,7 +35,10 @@ public struct ConfigurationManagerCollectionAssignmentTarget: Swift.Codable, Swi
         case collectionId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "collectionId"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "collectionId",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

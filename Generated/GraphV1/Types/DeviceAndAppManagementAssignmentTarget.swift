@@ -7,7 +7,7 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at v1.0/resources/intune-shared-deviceandappmanagementassignmenttarget.md:8:1.
+/// Documented in v1.0/resources/intune-shared-deviceandappmanagementassignmenttarget.md.
 public struct DeviceAndAppManagementAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
@@ -16,7 +16,10 @@ public struct DeviceAndAppManagementAssignmentTarget: Swift.Codable, Swift.Hasha
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceAndAppManagementAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceAndAppManagementAssignmentTarget", additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceAndAppManagementAssignmentTarget",
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.additionalData = additionalData
     }

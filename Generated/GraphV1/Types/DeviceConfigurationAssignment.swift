@@ -7,24 +7,29 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.deviceConfigurationAssignment`.
 ///
-/// Documented at v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md:8:1.
+/// Documented in v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md.
 public struct DeviceConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md:18:2.
+    /// Wire name `id`, documented as String in v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var id: Swift.String?
 
     /// The target that receives the device configuration.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in v1.0/resources/intune-deviceconfig-deviceconfigurationassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceConfigurationAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceConfigurationAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceConfigurationAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -37,7 +42,11 @@ public struct DeviceConfigurationAssignment: Swift.Codable, Swift.Hashable, Swif
         case target
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -5,24 +5,29 @@ import GraphRuntime
 
 /// OData type `microsoft.graph.deviceManagementIntentAssignment`.
 ///
-/// Inferred from the request-body table at api/004_718cc49a51975df0.md:40:1: no page defines this type.
+/// Inferred from the request-body table in api/004_718cc49a51975df0.md: no page defines this type.
 public struct DeviceManagementIntentAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Inherited from entity
-    /// Wire name `id`, documented as String at api/004_718cc49a51975df0.md:47:2.
+    /// Wire name `id`, documented as String in api/004_718cc49a51975df0.md.
     public var id: Swift.String?
 
     /// The assignment target
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at api/004_718cc49a51975df0.md:48:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in api/004_718cc49a51975df0.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceManagementIntentAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.deviceManagementIntentAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.deviceManagementIntentAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -35,7 +40,11 @@ public struct DeviceManagementIntentAssignment: Swift.Codable, Swift.Hashable, S
         case target
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,24 +7,29 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.enrollmentConfigurationAssignment`.
 ///
-/// Documented at v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md:8:1.
+/// Documented in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
 public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// Unique identifier of the assignment.
-    /// Wire name `id`, documented as String at v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md:18:2.
+    /// Wire name `id`, documented as String in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var id: Swift.String?
 
     /// The target that the enrollment configuration applies to.
-    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget at v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md:19:2.
+    /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
     public var target: AnyDeviceAndAppManagementAssignmentTarget?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.enrollmentConfigurationAssignment`.
-    public init(odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment", id: Swift.String? = nil, target: AnyDeviceAndAppManagementAssignmentTarget? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment",
+        id: Swift.String? = nil,
+        target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.id = id
         self.target = target
@@ -37,7 +42,11 @@ public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, 
         case target
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "id", "target"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "id",
+            "target",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,20 +7,24 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.exclusionGroupAssignmentTarget`, derived from `groupAssignmentTarget`.
 ///
-/// Documented at v1.0/resources/intune-shared-exclusiongroupassignmenttarget.md:8:1.
+/// Documented in v1.0/resources/intune-shared-exclusiongroupassignmenttarget.md.
 public struct ExclusionGroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// ID of the group that is excluded from the assignment. Inherited from groupAssignmentTarget.
-    /// Wire name `groupId`, documented as String at v1.0/resources/intune-shared-exclusiongroupassignmenttarget.md:20:2.
+    /// Wire name `groupId`, documented as String in v1.0/resources/intune-shared-exclusiongroupassignmenttarget.md.
     public var groupId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.exclusionGroupAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.exclusionGroupAssignmentTarget",
+        groupId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.groupId = groupId
         self.additionalData = additionalData
@@ -31,7 +35,10 @@ public struct ExclusionGroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swi
         case groupId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "groupId"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "groupId",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

@@ -7,20 +7,24 @@ import GraphRuntime
 ///
 /// OData type `microsoft.graph.groupAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
-/// Documented at v1.0/resources/intune-shared-groupassignmenttarget.md:8:1.
+/// Documented in v1.0/resources/intune-shared-groupassignmenttarget.md.
 public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type of the value (`@odata.type`), as received or as set.
     public var odataType: Swift.String?
 
     /// ID of the group that the assignment is aimed at.
-    /// Wire name `groupId`, documented as String at v1.0/resources/intune-shared-groupassignmenttarget.md:20:2.
+    /// Wire name `groupId`, documented as String in v1.0/resources/intune-shared-groupassignmenttarget.md.
     public var groupId: Swift.String?
 
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.groupAssignmentTarget`.
-    public init(odataType: Swift.String? = "#microsoft.graph.groupAssignmentTarget", groupId: Swift.String? = nil, additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]) {
+    public init(
+        odataType: Swift.String? = "#microsoft.graph.groupAssignmentTarget",
+        groupId: Swift.String? = nil,
+        additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
+    ) {
         self.odataType = odataType
         self.groupId = groupId
         self.additionalData = additionalData
@@ -31,7 +35,10 @@ public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendab
         case groupId
 
         /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type", "groupId"]
+        public static let wireNames: Swift.Set<Swift.String> = [
+            "@odata.type",
+            "groupId",
+        ]
     }
 
     public init(from decoder: any Swift.Decoder) throws {

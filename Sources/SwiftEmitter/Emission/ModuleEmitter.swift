@@ -144,13 +144,15 @@ struct ModuleEmitter {
         .qualified(module: "Swift", name: "Codable"), .qualified(module: "Swift", name: "Hashable"), .qualified(module: "Swift", name: "Sendable"),
     ]
 
-    /// Where a definition comes from, for doc comments: the page and line, relative to the docs root.
+    /// Where a definition comes from, for doc comments: the page, relative to the docs root. Only the page,
+    /// not the line: a line inserted above would otherwise touch the comments of everything below it, and
+    /// the diff of `Generated/` is how reviewers see API drift. (`docgen diff` reports lines.)
     static func sourceNote(_ location: SourceLocation, origin: DefinitionOrigin) -> String {
         switch origin {
-        case .typePage, .enumSection: "Documented at \(location)."
-        case .requestBodyTable: "Inferred from the request-body table at \(location): no page defines this type."
-        case .possibleValues: "Inferred from 'Possible values' at \(location): no page defines this enum."
-        case .example: "Inferred from \(location): no page defines this type; it keeps every member it receives."
+        case .typePage, .enumSection: "Documented in \(location.path)."
+        case .requestBodyTable: "Inferred from the request-body table in \(location.path): no page defines this type."
+        case .possibleValues: "Inferred from 'Possible values' in \(location.path): no page defines this enum."
+        case .example: "Inferred from an example in \(location.path): no page defines this type; it keeps every member it receives."
         }
     }
 
@@ -173,7 +175,7 @@ struct ModuleEmitter {
         for property in index.allProperties(of: type) where property.name != "@odata.type" {
             var documentation: [String] = []
             if let description = property.description { documentation.append(description) }
-            documentation.append("Wire name `\(property.name)`, documented as \(property.type.displayName) at \(property.location).")
+            documentation.append("Wire name `\(property.name)`, documented as \(property.type.displayName) in \(property.location.path).")
             var propertyType = swiftType(property.type)
             if indirectProperties.contains("\(TypeReference.lookupKey(for: type.name)).\(property.name)") {
                 propertyType = .generic(module: ModuleEmitter.runtime, name: "Indirect", arguments: [propertyType])

@@ -259,7 +259,7 @@ extension ModuleEmitter {
             }
         }
         if let status = operation.responseStatus { lines += ["", "Succeeds with HTTP \(status)."] }
-        lines += ["", "Documented at \(operation.location)."]
+        lines += ["", "Documented in \(operation.location.path)."]
         return lines
     }
 }

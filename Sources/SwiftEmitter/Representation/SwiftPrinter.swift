@@ -190,6 +190,11 @@ struct Printer {
             switch property.kind {
             case .stored(let isConstant):
                 line("public \(isConstant ? "let" : "var") \(head)")
+            case .staticConstant(.arrayLiteral(let elements)) where elements.count > 1:
+                // One element per line, so that a new element is one added line.
+                line("public static let \(head) = [")
+                for element in elements { line("    \(SwiftPrinter.expression(element)),") }
+                line("]")
             case .staticConstant(let value):
                 line("public static let \(head) = \(SwiftPrinter.expression(value))")
             case .computed(let body):
@@ -239,8 +244,11 @@ struct Printer {
         }
     }
 
+    /// A parameter list without its parentheses: on the line of the declaration when there is at most one
+    /// parameter, otherwise one parameter per line, so that adding or changing one parameter (one property
+    /// of a memberwise init) changes one line of the file.
     func parameters(_ parameters: [SwiftParameter]) -> String {
-        parameters.map { parameter in
+        let printed = parameters.map { parameter in
             var text: String
             if let label = parameter.label {
                 text = label == parameter.name ? SwiftPrinter.name(parameter.name) : "\(SwiftPrinter.label(label)) \(SwiftPrinter.name(parameter.name))"
@@ -250,7 +258,9 @@ struct Printer {
             text += ": \(SwiftPrinter.type(parameter.type))"
             if let value = parameter.defaultValue { text += " = \(SwiftPrinter.expression(value))" }
             return text
-        }.joined(separator: ", ")
+        }
+        guard printed.count > 1 else { return printed.joined() }
+        return "\n" + printed.map { "    " + $0 }.joined(separator: ",\n") + "\n"
     }
 
     mutating func statement(_ statement: SwiftStatement) {
