@@ -56,7 +56,7 @@ var targets: [Target] = [
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
-    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel"]),
+    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "ModelLinker", "OutputWriter"]),
 ]
 
 for module in versionModules {

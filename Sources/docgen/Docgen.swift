@@ -91,9 +91,12 @@ struct Generate: ParsableCommand {
             let plan = try OutputWriter.plan(files, outputDirectory: outputURL)
             if plan.hasChanges || manifestUpdate != nil {
                 print("\(output) is not up to date with \(inputOptions.input); `swift run docgen` would:")
-                for path in plan.added { print("  add     \(output)/\(path)") }
-                for path in plan.changed { print("  update  \(output)/\(path)") }
-                for path in plan.removed { print("  remove  \(output)/\(path)") }
+                let newFiles = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+                let report = GeneratedChangeExplanation.report(
+                    added: plan.added, changed: plan.changed, removed: plan.removed, newFiles: newFiles, outputName: output,
+                    read: { path in try? String(contentsOf: outputURL.appendingPathComponent(path), encoding: .utf8) }
+                )
+                report.forEach { print($0) }
                 throw ExitCode(1)
             }
             print("\(output) is up to date (\(plan.unchanged.count) files).")
