@@ -281,8 +281,7 @@ struct ModuleEmitter {
     /// An open enum: a case per documented member and `unrecognized` for any other value, which survives
     /// a round trip unchanged.
     func openEnum(for enumeration: EnumDefinition, name: SwiftName) -> SwiftEnum {
-        var caseScope = NameScope(reserved: ["unrecognized", "rawValue"])
-        let cases = enumeration.members.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        let cases = Array(zip(enumeration.members, SwiftModuleNames.caseNames(of: enumeration)))
         let unrecognized = SwiftNaming.fixed("unrecognized")
         let rawValue = SwiftNaming.fixed("rawValue")
         var members: [SwiftDeclaration] = cases.map { member, caseName in

@@ -124,4 +124,11 @@ public struct SwiftModuleNames: Sendable {
         }
         return result
     }
+
+    /// The case names of an enum's members, in member order; `unrecognized` (the catch-all case) and
+    /// `rawValue` are taken.
+    public static func caseNames(of enumeration: EnumDefinition) -> [SwiftName] {
+        var caseScope = NameScope(reserved: ["unrecognized", "rawValue"])
+        return enumeration.members.map { caseScope.claim(SwiftNaming.caseName($0.name)) }
+    }
 }
