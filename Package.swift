@@ -46,7 +46,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "docgen",
-        dependencies: ["DocgenPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
 
