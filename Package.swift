@@ -59,6 +59,7 @@ var targets: [Target] = [
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel"]),
+    .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
 ]
 
 for module in versionModules {
