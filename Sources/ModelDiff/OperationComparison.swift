@@ -49,29 +49,35 @@ extension VersionComparison {
         _ olds: inout [Operation], _ news: inout [Operation], whole: ((String) -> Bool)?,
         by oldKey: (Operation) -> String?, _ newKey: (Operation) -> String?
     ) -> [(old: Operation, new: Operation)] {
+        var oldGroups: [String: [Operation]] = [:]
+        for operation in olds { if let key = oldKey(operation) { oldGroups[key, default: []].append(operation) } }
+        var newGroups: [String: [Operation]] = [:]
+        for operation in news { if let key = newKey(operation) { newGroups[key, default: []].append(operation) } }
+
         var pairs: [(old: Operation, new: Operation)] = []
-        func take(_ oldOne: Operation, _ newOne: Operation) {
-            pairs.append((oldOne, newOne))
-            olds.removeAll { $0 == oldOne }
-            news.removeAll { $0 == newOne }
-        }
-        for candidate in olds {
-            guard let key = oldKey(candidate) else { continue }
-            if let match = news.first(where: { newKey($0) == key && $0.path.shape == candidate.path.shape }) { take(candidate, match) }
-        }
-        for candidate in olds {
-            guard let key = oldKey(candidate) else { continue }
-            let sameOld = olds.filter { oldKey($0) == key && $0.method == candidate.method }
-            let sameNew = news.filter { newKey($0) == key && $0.method == candidate.method }
-            if sameOld.count == 1, sameNew.count == 1 { take(candidate, sameNew[0]) }
-        }
-        if let whole {
-            let oldGroups = Dictionary(grouping: olds.filter { oldKey($0) != nil }, by: { oldKey($0)! })
-            let newGroups = Dictionary(grouping: news.filter { newKey($0) != nil }, by: { newKey($0)! })
-            for key in oldGroups.keys.sorted() where whole(key) && oldGroups[key]!.count == 1 && newGroups[key]?.count == 1 {
-                take(oldGroups[key]![0], newGroups[key]![0])
+        for key in oldGroups.keys.filter({ newGroups[$0] != nil }).sorted() {
+            var groupOld = oldGroups[key]!
+            var groupNew = newGroups[key]!
+            func take(_ oldOne: Operation, _ newOne: Operation) {
+                pairs.append((oldOne, newOne))
+                groupOld.removeAll { $0.id == oldOne.id }
+                groupNew.removeAll { $0.id == newOne.id }
+            }
+            for candidate in groupOld {
+                if let match = groupNew.first(where: { $0.path.shape == candidate.path.shape }) { take(candidate, match) }
+            }
+            for candidate in groupOld {
+                let sameNew = groupNew.filter { $0.method == candidate.method }
+                if sameNew.count == 1, groupOld.filter({ $0.method == candidate.method }).count == 1 { take(candidate, sameNew[0]) }
+            }
+            if let whole, whole(key), groupOld.count == 1, groupNew.count == 1 {
+                take(groupOld[0], groupNew[0])
             }
         }
+        let pairedOld = Set(pairs.map(\.old.id))
+        let pairedNew = Set(pairs.map(\.new.id))
+        olds.removeAll { pairedOld.contains($0.id) }
+        news.removeAll { pairedNew.contains($0.id) }
         return pairs
     }
 

@@ -61,21 +61,39 @@ extension VersionComparison {
         countWording(.types, before.description, after.description)
     }
 
+    /// A type's properties by wire name: the rows of its own page, those of its base types, and all of them
+    /// (what its struct stores: its own rows win over inherited ones).
+    struct PropertySets {
+        var declared: [String: PropertyDefinition] = [:]
+        var inherited: [String: PropertyDefinition] = [:]
+        var effective: [String: PropertyDefinition] = [:]
+
+        init(_ type: TypeDefinition, in side: VersionSide) {
+            for property in type.properties where declared[property.name] == nil { declared[property.name] = property }
+            if let base = side.index.ancestors(of: type).first {
+                for property in side.index.allProperties(of: base) { inherited[property.name] = property }
+            }
+            for property in side.index.allProperties(of: type) { effective[property.name] = property }
+        }
+
+        /// The type's own properties: declared and not inherited.
+        func isOwn(_ name: String) -> Bool { declared[name] != nil && inherited[name] == nil }
+    }
+
     mutating func compareBase(_ before: TypeDefinition, _ after: TypeDefinition, key: String, structName: String) {
         let oldBase = before.baseType?.lookupKey
         let newBase = after.baseType?.lookupKey
         guard oldBase != newBase else { return }
         let oldAncestors = old.index.ancestors(of: before).map { TypeReference.lookupKey(for: $0.name) }
         let newAncestors = new.index.ancestors(of: after).map { TypeReference.lookupKey(for: $0.name) }
-        let oldInherited = Dictionary(old.index.allProperties(of: before).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newInherited = Dictionary(new.index.allProperties(of: after).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        // Properties the type declares itself are compared one by one; here only what comes with the base.
-        let declared = Set(before.properties.map(\.name) + after.properties.map(\.name))
-        let lost = oldInherited.keys.filter { newInherited[$0] == nil && !declared.contains($0) }.sorted()
-        let gained = newInherited.keys.filter { oldInherited[$0] == nil && !declared.contains($0) }.sorted()
-        let retyped = oldInherited.keys.filter { name in
-            guard let now = newInherited[name], !declared.contains(name) else { return false }
-            return old.swiftType(oldInherited[name]!.type) != new.swiftType(now.type)
+        let was = PropertySets(before, in: old)
+        let now = PropertySets(after, in: new)
+        // The type's own properties are compared one by one; here only what comes with the base.
+        let lost = was.effective.keys.filter { now.effective[$0] == nil && !was.isOwn($0) }.sorted()
+        let gained = now.effective.keys.filter { was.effective[$0] == nil && !now.isOwn($0) }.sorted()
+        let retyped = was.inherited.keys.filter { name in
+            guard let property = now.inherited[name], was.declared[name] == nil, now.declared[name] == nil else { return false }
+            return old.swiftType(was.inherited[name]!.type) != new.swiftType(property.type)
         }.sorted()
         let leftWrappers = oldAncestors.filter { !newAncestors.contains($0) }.compactMap { old.names.polymorphicNames[$0]?.text }
 
@@ -120,71 +138,79 @@ extension VersionComparison {
 
     // MARK: Properties
 
+    /// The type's own rows compared with the other side's. A row that only repeats an inherited property
+    /// changes nothing in the struct (it stores inherited properties either way): adding or dropping it is
+    /// wording, and a property gained or lost with a base type is reported on the base type (or as the base
+    /// type change), not again on every type that repeats it.
     mutating func compareProperties(_ before: TypeDefinition, _ after: TypeDefinition, structName: String) {
-        let oldDeclared = Dictionary(before.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newDeclared = Dictionary(after.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldAll = Dictionary(old.index.allProperties(of: before).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newAll = Dictionary(new.index.allProperties(of: after).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let was = PropertySets(before, in: old)
+        let now = PropertySets(after, in: new)
         let oldSwiftNames = old.propertyNames(of: before)
         let newSwiftNames = new.propertyNames(of: after)
         let member = { (names: [String: String], wireName: String) in "\(structName).\(names[wireName] ?? SwiftNaming.memberName(wireName).text)" }
 
-        var removed = oldDeclared.keys.filter { newDeclared[$0] == nil }.sorted()
-        var added = newDeclared.keys.filter { oldDeclared[$0] == nil }.sorted()
+        var removed = was.declared.keys.filter { now.declared[$0] == nil }.sorted()
+        var added = now.declared.keys.filter { was.declared[$0] == nil }.sorted()
         // Renamed in case only: one removed and one added property whose names differ only in case.
         let removedByCase = Dictionary(grouping: removed, by: { $0.lowercased() })
         let addedByCase = Dictionary(grouping: added, by: { $0.lowercased() })
         var renamed: [(old: String, new: String)] = []
         for (lowered, names) in removedByCase where names.count == 1 {
-            if let candidates = addedByCase[lowered], candidates.count == 1 { renamed.append((names[0], candidates[0])) }
+            if let candidates = addedByCase[lowered], candidates.count == 1, now.effective[names[0]] == nil, was.effective[candidates[0]] == nil {
+                renamed.append((names[0], candidates[0]))
+            }
         }
         renamed.sort { $0.old < $1.old }
         removed.removeAll { name in renamed.contains { $0.old == name } }
         added.removeAll { name in renamed.contains { $0.new == name } }
 
         for name in removed {
-            let property = oldDeclared[name]!
+            let property = was.declared[name]!
             let swiftMember = member(oldSwiftNames, name)
-            if let inherited = newAll[name] {
-                // Still there, now inherited from a base type.
-                let (was, now) = (old.swiftType(property.type), new.swiftType(inherited.type))
-                add(.propertyRemoved, was == now ? .informational : .breaking, subject: "\(after.name).\(name)", old: property.type.displayName, new: inherited.type.displayName,
-                    at: property.location, inherited.location,
-                    because: was == now
-                        ? "\(code(swiftMember)) is now inherited rather than declared here; it keeps its Swift type \(code(now + "?")): existing code is unaffected"
-                        : "\(code(swiftMember)) is now inherited, as \(code(now + "?")) instead of \(code(was + "?")): code that uses it as \(code(was)) no longer compiles")
-            } else {
+            if let inherited = now.effective[name] {
+                // Still stored, now inherited from a base type.
+                let (oldType, newType) = (old.swiftType(property.type), new.swiftType(inherited.type))
+                if oldType == newType {
+                    wording[.properties, default: 0] += 1
+                } else {
+                    add(.propertyRemoved, .breaking, subject: "\(after.name).\(name)", old: property.type.displayName, new: inherited.type.displayName,
+                        at: property.location, inherited.location,
+                        because: "\(code(swiftMember)) is now inherited, as \(code(newType + "?")) instead of \(code(oldType + "?")): code that uses it as \(code(oldType)) no longer compiles")
+                }
+            } else if was.inherited[name] == nil {
                 add(.propertyRemoved, .breaking, subject: "\(after.name).\(name)", old: property.type.displayName, at: property.location, after.location,
                     because: "\(code(swiftMember)) is gone: code that reads or sets it, or passes it to the initializer, no longer compiles; the member now decodes into \(code("additionalData"))")
             }
         }
         for name in added {
-            let property = newDeclared[name]!
+            let property = now.declared[name]!
             let swiftMember = member(newSwiftNames, name)
-            let now = new.swiftType(property.type)
-            if let inherited = oldAll[name] {
-                let was = old.swiftType(inherited.type)
-                add(.propertyAdded, was == now ? .informational : .breaking, subject: "\(after.name).\(name)", old: inherited.type.displayName, new: property.type.displayName,
-                    at: inherited.location, property.location,
-                    because: was == now
-                        ? "\(code(swiftMember)) was inherited and is now declared here too, with the same Swift type \(code(now + "?")): existing code is unaffected"
-                        : "\(code(swiftMember)) was inherited as \(code(was + "?")) and is now declared as \(code(now + "?")): code that uses it as \(code(was)) no longer compiles")
-            } else {
+            let newType = new.swiftType(property.type)
+            if let inherited = was.effective[name] {
+                let oldType = old.swiftType(inherited.type)
+                if oldType == newType {
+                    wording[.properties, default: 0] += 1
+                } else {
+                    add(.propertyAdded, .breaking, subject: "\(after.name).\(name)", old: inherited.type.displayName, new: property.type.displayName,
+                        at: inherited.location, property.location,
+                        because: "\(code(swiftMember)) was inherited as \(code(oldType + "?")) and is now declared as \(code(newType + "?")): code that uses it as \(code(oldType)) no longer compiles")
+                }
+            } else if now.inherited[name] == nil {
                 add(.propertyAdded, .additive, subject: "\(after.name).\(name)", new: property.type.displayName, at: before.location, property.location,
-                    because: "a new optional property \(code(swiftMember)) of type \(code(now + "?")) (its initializer parameter defaults to nil): existing code is unaffected")
+                    because: "a new optional property \(code(swiftMember)) of type \(code(newType + "?")) (its initializer parameter defaults to nil): existing code is unaffected")
             }
         }
         for pair in renamed {
-            let (was, now) = (oldDeclared[pair.old]!, newDeclared[pair.new]!)
+            let (oldProperty, newProperty) = (was.declared[pair.old]!, now.declared[pair.new]!)
             let (oldMember, newMember) = (member(oldSwiftNames, pair.old), member(newSwiftNames, pair.new))
             let reason = oldMember != newMember
                 ? "\(code(oldMember)) is now \(code(newMember)): code that uses the old name no longer compiles, and JSON that spells the member \(code(pair.old)) decodes into \(code("additionalData"))"
                 : "the Swift name stays \(code(newMember)), but the wire name is now \(code(pair.new)): JSON that spells it \(code(pair.old)) no longer decodes into it (it goes to \(code("additionalData")))"
-            add(.propertyRenamedCase, .breaking, subject: "\(after.name).\(pair.new)", old: pair.old, new: pair.new, at: was.location, now.location, because: reason)
-            compareProperty(was, now, subject: "\(after.name).\(pair.new)", swiftMember: newMember)
+            add(.propertyRenamedCase, .breaking, subject: "\(after.name).\(pair.new)", old: pair.old, new: pair.new, at: oldProperty.location, newProperty.location, because: reason)
+            compareProperty(oldProperty, newProperty, subject: "\(after.name).\(pair.new)", swiftMember: newMember)
         }
-        for name in oldDeclared.keys.filter({ newDeclared[$0] != nil }).sorted() {
-            compareProperty(oldDeclared[name]!, newDeclared[name]!, subject: "\(after.name).\(name)", swiftMember: member(newSwiftNames, name))
+        for name in was.declared.keys.filter({ now.declared[$0] != nil }).sorted() {
+            compareProperty(was.declared[name]!, now.declared[name]!, subject: "\(after.name).\(name)", swiftMember: member(newSwiftNames, name))
         }
     }
 

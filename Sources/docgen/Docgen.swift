@@ -250,7 +250,13 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
+        var clock = Date()
+        /// Seconds since the last lap.
+        func lap() -> String {
+            let now = Date()
+            defer { clock = now }
+            return String(format: "%.1f s", now.timeIntervalSince(clock))
+        }
         let report: DriftReport
         do {
             let options = Pipeline.Options(defaultAPIVersion: defaultAPIVersion)
@@ -258,10 +264,12 @@ struct Diff: ParsableCommand {
             let (newModel, newLabel, newPages) = (old == new)
                 ? (oldModel, oldLabel, oldPages)
                 : try side(new, options: options)
+            let reading = lap()
             report = try ModelDiff.compare(old: oldModel, new: newModel, options: ModelDiff.Options(
                 oldLabel: oldLabel, newLabel: newLabel,
                 versionPair: oldVersion.flatMap { old in newVersion.map { ModelDiff.VersionPair(old: old, new: $0) } }
             ))
+            let comparing = lap()
             let text = switch format {
             case .markdown: MarkdownReport(maximumRowsPerGroup: maxRows == 0 ? nil : maxRows, maximumLength: maxLength == 0 ? nil : maxLength).render(report)
             case .json: try report.jsonText()
@@ -271,9 +279,10 @@ struct Diff: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
+            let writing = lap()
             let summary = report.summary
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            FileHandle.standardError.write(Data("docgen diff: \(summary.breaking) breaking, \(summary.additive) additive, \(summary.informational) informational, \(summary.wording) wording-only (\(oldPages) and \(newPages) pages, \(seconds) s)\n".utf8))
+            let pages = old == new ? "\(oldPages) pages read once" : "\(oldPages) and \(newPages) pages"
+            FileHandle.standardError.write(Data("docgen diff: \(summary.breaking) breaking, \(summary.additive) additive, \(summary.informational) informational, \(summary.wording) wording-only (\(pages): reading and linking \(reading), comparing \(comparing), writing \(writing))\n".utf8))
         } catch let error as DocgenError {
             throw fail(error.description)
         } catch let error as ModelDiff.Failure {

@@ -149,13 +149,40 @@ struct TypeDriftTests {
         #expect(try report.first().oldValue == "String collection" && report.first().newValue == "String")
     }
 
-    @Test("a property moved to the base type stays on the struct: only the base's new property is additive")
+    @Test("a property moved to the base type stays on the struct: only the base's new property is listed")
     func propertyMovedToBase() throws {
         let report = try drift(new: { pages in
             try pages.replace("|displayName|String|The name of the widget as users see it.|\n", with: "", in: Self.widget)
             try pages.replace("|id|String|", with: "|displayName|String|The name users see.|\n|id|String|", in: "v1.0/resources/entity.md")
         })
-        #expect(report.outline == ["property-added additive entity.displayName", "property-removed informational widget.displayName"])
+        #expect(report.outline == ["property-added additive entity.displayName"])
+        #expect(report.wording(.properties) == 1)
+    }
+
+    @Test("a property added to a base type is listed once, not again on a type whose page repeats it")
+    func propertyRepeatedOnDerivedType() throws {
+        let report = try drift(new: { pages in
+            try pages.replace("|id|String|", with: "|etag|String|The version tag.|\n|id|String|", in: "v1.0/resources/entity.md")
+            try pages.replace("|size|Int32|", with: "|etag|String|The version tag.|\n|size|Int32|", in: Self.widget)
+        })
+        #expect(report.outline == ["property-added additive entity.etag"])
+    }
+
+    @Test("a page that stops repeating an inherited property changes nothing but wording")
+    func repeatedInheritedPropertyDropped() throws {
+        let repeatID = { (pages: inout Pages) in try pages.replace("|size|Int32|", with: "|id|String|Its identifier.|\n|size|Int32|", in: Self.widget) }
+        let report = try drift(old: repeatID, new: { _ in })
+        #expect(report.changes.isEmpty)
+        #expect(report.wording(.properties) == 1)
+    }
+
+    @Test("a property removed from a base type is listed once, on the base type")
+    func propertyRemovedFromBase() throws {
+        let repeatID = { (pages: inout Pages) in try pages.replace("|size|Int32|", with: "|id|String|Its identifier.|\n|size|Int32|", in: Self.widget) }
+        let report = try drift(old: repeatID, new: { pages in
+            try pages.replace("|id|String|The unique identifier of the entity. Read-only.|\n", with: "", in: "v1.0/resources/entity.md")
+        })
+        #expect(report.outline == ["property-removed breaking entity.id"])
     }
 
     // MARK: Enums
