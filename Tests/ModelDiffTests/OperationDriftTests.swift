@@ -78,6 +78,23 @@ struct OperationDriftTests {
         #expect(try report.first().newLocation?.path == "v1.0/api/widget-parts-list.md")
     }
 
+    @Test("a page of several request lines that drops some and gains others lists them as removed and added")
+    func aliasesAreNotPaired() throws {
+        let lines = { (paths: [String]) in { (pages: inout Pages) in
+            try pages.replace("GET /widgets/{widgetId}\n", with: paths.map { "GET \($0)\n" }.joined(), in: "v1.0/api/widget-get.md")
+        } }
+        let report = try drift(
+            old: lines(["/widgets/{widgetId}", "/me/widgets/{widgetId}", "/users/{userId}/widgets/{widgetId}"]),
+            new: lines(["/widgets/{widgetId}", "/groups/{groupId}/widgets/{widgetId}", "/sites/{siteId}/widgets/{widgetId}"])
+        )
+        #expect(report.outline == [
+            "operation-removed breaking GET /me/widgets/{widgetId}",
+            "operation-removed breaking GET /users/{userId}/widgets/{widgetId}",
+            "operation-added additive GET /groups/{groupId}/widgets/{widgetId}",
+            "operation-added additive GET /sites/{siteId}/widgets/{widgetId}",
+        ])
+    }
+
     @Test("a renamed path parameter is informational: subscripts take the value without a label")
     func pathParameterRenamed() throws {
         let report = try drift(new: { try $0.replace("GET /widgets/{widgetId}\n", with: "GET /widgets/{widget-id}\n", in: "v1.0/api/widget-get.md") })
