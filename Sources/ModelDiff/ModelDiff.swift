@@ -227,6 +227,7 @@ struct VersionComparison {
 
     /// Counts a wording-only change when the two texts differ other than in spacing and line breaks.
     mutating func countWording(_ area: Area, _ oldText: String?, _ newText: String?) {
+        if oldText == newText { return }
         let words = { (text: String?) in (text ?? "").split(whereSeparator: { $0.isWhitespace }) }
         if words(oldText) != words(newText) { wording[area, default: 0] += 1 }
     }
