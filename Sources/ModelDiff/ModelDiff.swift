@@ -9,9 +9,11 @@ import SwiftEmitter
 /// How things are matched across the two sides:
 /// - API versions by name, or the one pair `Options.versionPair` names (`v1.0` against `beta`).
 /// - Operations by method and path shape (`Operation.id`). Those left over are paired when they come from the
-///   same page (path below the version folder) or, failing that, have the same title found once on each
-///   side: same shape with another method is a method change, same method with another shape a path change.
-///   What is still left over is added or removed.
+///   same page (path below the version folder) or, failing that, carry a title that only one request line
+///   has on each side, and only where the pairing is unambiguous: same shape with another method is a method
+///   change; the only left-over operation with that method on each side, a path change; the only request
+///   line of a page on both sides, both. What is still left over is added or removed — a page of several
+///   request lines that swaps some of them has aliases removed and added, not paths changed.
 /// - Types and enums by OData name, case-insensitively (a change of case only is reported as such).
 /// - Properties by wire name; a property removed and one added whose names differ only in case are a rename.
 /// - Enum members by wire value.

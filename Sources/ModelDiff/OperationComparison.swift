@@ -14,15 +14,17 @@ extension VersionComparison {
         var leftNew = newByID.values.filter { oldByID[$0.id] == nil }.sorted(by: byLocation)
 
         // The same operation documented with another method or path: first on the same page, then under the
-        // same title when each side has that title only once among what is left.
+        // same title.
         let (oldPage, newPage) = (old, new)
         let oldPerPage = Dictionary(grouping: old.version.operations, by: { oldPage.pageKey($0.location) }).mapValues(\.count)
         let newPerPage = Dictionary(grouping: new.version.operations, by: { newPage.pageKey($0.location) }).mapValues(\.count)
         pairs += VersionComparison.pair(&leftOld, &leftNew, whole: { oldPerPage[$0] == 1 && newPerPage[$0] == 1 },
                                         by: { oldPage.pageKey($0.location) }, { newPage.pageKey($0.location) })
+        // A title is evidence only when a single request line on each side carries it (a page of several
+        // request lines that moved keeps its aliases apart).
         let titleKey = { (operation: Operation) in operation.title.map { $0.trimmed.lowercased() } ?? "" }
-        let uniqueOldTitles = Set(Dictionary(grouping: leftOld, by: titleKey).filter { $0.value.count == 1 }.keys)
-        let uniqueNewTitles = Set(Dictionary(grouping: leftNew, by: titleKey).filter { $0.value.count == 1 }.keys)
+        let uniqueOldTitles = Set(Dictionary(grouping: old.version.operations, by: titleKey).filter { $0.value.count == 1 }.keys)
+        let uniqueNewTitles = Set(Dictionary(grouping: new.version.operations, by: titleKey).filter { $0.value.count == 1 }.keys)
         let uniqueTitles = uniqueOldTitles.intersection(uniqueNewTitles).subtracting([""])
         pairs += VersionComparison.pair(&leftOld, &leftNew, whole: nil,
                                         by: { uniqueTitles.contains(titleKey($0)) ? titleKey($0) : nil },
