@@ -11,6 +11,7 @@ import PackageDescription
 //   ModelLinker     all ParsedPages -> APIModel (per API version; types resolved, inferred, merged, checked)
 //   SwiftEmitter    APIModel -> structured Swift declarations -> printed files (naming and escaping rules)
 //   OutputWriter    printed files -> Generated/ (atomic replace, unchanged files untouched, --check)
+//   ModelDiff       two APIModels -> DriftReport (API changes classified for the Swift client) -> Markdown/JSON
 //   DocgenPipeline  the stages wired together; what the CLI and the tests call
 //   docgen          the thin command-line front end
 //
@@ -38,13 +39,14 @@ var targets: [Target] = [
     .target(name: "ModelLinker", dependencies: ["DocgenModel"]),
     .target(name: "SwiftEmitter", dependencies: ["DocgenModel"]),
     .target(name: "OutputWriter"),
+    .target(name: "ModelDiff", dependencies: ["DocgenModel", "SwiftEmitter"]),
     .target(
         name: "DocgenPipeline",
         dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel"]
     ),
     .executableTarget(
         name: "docgen",
-        dependencies: ["DocgenPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
 
@@ -57,6 +59,7 @@ var targets: [Target] = [
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "ModelLinker", "OutputWriter"]),
+    .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
 ]
 
 for module in versionModules {

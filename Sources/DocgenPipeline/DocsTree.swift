@@ -1,9 +1,19 @@
 import DocgenModel
 import Foundation
 
+/// Where the pages of a docs tree come from: a folder (`DocsTree`) or a revision of a git repository
+/// (`GitRevisionTree`). Either way a page is known by its path relative to the docs root, `/`-separated, and
+/// that path is what diagnostics and source locations show.
+public protocol PageSource: Sendable {
+    /// Paths of the Markdown pages relative to the docs root, `/`-separated, sorted.
+    var pagePaths: [String] { get }
+    /// The bytes of the page at `path` (one of `pagePaths`); nil when it cannot be read.
+    func contents(of path: String) -> Data?
+}
+
 /// The Markdown pages of a docs folder: every `.md` file below it, hidden folders excluded, in sorted order
 /// of their relative paths (so that nothing depends on file system order).
-public struct DocsTree: Sendable {
+public struct DocsTree: PageSource {
     public let root: URL
     /// Paths relative to `root`, `/`-separated, sorted.
     public let pagePaths: [String]
@@ -28,14 +38,28 @@ public struct DocsTree: Sendable {
     }
 
     public func url(of path: String) -> URL { root.appendingPathComponent(path) }
+
+    public func contents(of path: String) -> Data? { FileManager.default.contents(atPath: url(of: path).path) }
 }
 
-public enum DocgenError: Error, CustomStringConvertible {
+public enum DocgenError: Error, CustomStringConvertible, Equatable {
     case inputNotFound(String)
+    /// The folder is not inside a git repository (git's message).
+    case notAGitRepository(String, message: String)
+    /// git does not know the revision in the repository.
+    case unknownRevision(String, repository: String)
+    /// The revision has no folder at the docs path.
+    case docsPathNotFound(String, revision: String)
+    /// git could not be run, or failed in a way the other cases do not cover.
+    case gitFailed(String)
 
     public var description: String {
         switch self {
         case .inputNotFound(let path): "input folder '\(path)' does not exist or is not a folder"
+        case .notAGitRepository(let path, let message): "'\(path)' is not in a git repository\(message.isEmpty ? "" : " (\(message))")"
+        case .unknownRevision(let revision, let repository): "unknown revision '\(revision)' in the git repository at '\(repository)'"
+        case .docsPathNotFound(let path, let revision): "revision '\(revision)' has no folder '\(path)'"
+        case .gitFailed(let message): "git failed: \(message)"
         }
     }
 }

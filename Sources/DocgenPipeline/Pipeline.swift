@@ -19,14 +19,13 @@ public enum Pipeline {
         }
     }
 
-    /// Reads and parses every page of `tree`. A page that cannot be read becomes a page of kind `other` with
-    /// an error; the others go on.
-    public static func parsePages(of tree: DocsTree, options: Options = Options()) -> [ParsedPage] {
-        let paths = tree.pagePaths
+    /// Reads and parses every page of `source` (a docs folder or a git revision). A page that cannot be read
+    /// becomes a page of kind `other` with an error; the others go on.
+    public static func parsePages(of source: some PageSource, options: Options = Options()) -> [ParsedPage] {
+        let paths = source.pagePaths
         let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
         let parseOne: @Sendable (String) -> ParsedPage = { path in
-            let url = tree.url(of: path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = source.contents(of: path) else {
                 var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
                 page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
                 return page
@@ -48,9 +47,9 @@ public enum Pipeline {
     /// Links parsed pages into the model.
     public static func link(_ pages: [ParsedPage]) -> APIModel { ModelLinker.link(pages) }
 
-    /// The linked model of a docs folder.
-    public static func model(of tree: DocsTree, options: Options = Options()) -> APIModel {
-        ModelLinker.link(parsePages(of: tree, options: options))
+    /// The linked model of a docs folder or git revision.
+    public static func model(of source: some PageSource, options: Options = Options()) -> APIModel {
+        ModelLinker.link(parsePages(of: source, options: options))
     }
 
     /// The module that lists the generated version modules.

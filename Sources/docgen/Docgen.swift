@@ -2,6 +2,7 @@ import DocgenModel
 import ArgumentParser
 import DocgenPipeline
 import Foundation
+import ModelDiff
 import OutputWriter
 
 @main
@@ -13,7 +14,7 @@ struct Docgen: ParsableCommand {
         With no subcommand, reads the docs folder, prints its diagnostics and writes the client into the \
         output folder (replacing it atomically; unchanged files are left untouched).
         """,
-        subcommands: [Generate.self, Model.self, Lint.self],
+        subcommands: [Generate.self, Model.self, Lint.self, Diff.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -166,5 +167,156 @@ struct Lint: ParsableCommand {
             FileHandle.standardOutput.write(Data("\n".utf8))
             if model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) { throw ExitCode(1) }
         }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report the API changes between two states of a docs tree, classified for the generated Swift client.",
+        discussion: """
+        OLD and NEW are docs folders, or with --repo revisions of a git repository, read from the repository \
+        without checking anything out. The two linked models are compared, not the text: each operation, \
+        permission, required header, body, type, property and enum member that changed is listed as breaking \
+        (code written against the old client no longer compiles, decodes differently, or sends requests the docs \
+        no longer accept), additive, or informational (the Swift declarations stay the same), with the reason. \
+        Wording-only changes are counted. Page diagnostics are counted, not printed (docgen lint prints them).
+
+        Exit status: 0 when nothing --fail-on counts changed, 1 when something did, 2 when an input cannot be \
+        read (a missing folder, not a git repository, an unknown revision, an API version a side lacks).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case markdown, json }
+
+    enum FailOn: String, ExpressibleByArgument {
+        case breaking, any, none
+
+        var policy: FailurePolicy {
+            switch self {
+            case .breaking: .breaking
+            case .any: .any
+            case .none: .none
+            }
+        }
+    }
+
+    @Argument(help: "The old state: a docs folder, or with --repo a revision.")
+    var old: String
+
+    @Argument(help: "The new state: a docs folder, or with --repo a revision.")
+    var new: String
+
+    @Option(help: ArgumentHelp("Read OLD and NEW as revisions of the git repository at this folder.", valueName: "path"))
+    var repo: String?
+
+    @Option(name: .customLong("docs-path"), help: ArgumentHelp("With --repo: the docs folder, relative to the --repo folder (default: that folder).", valueName: "folder"))
+    var docsPath: String?
+
+    @Option(name: .customLong("old-version"), help: "Compare this API version of OLD (with --new-version) instead of same-named versions.")
+    var oldVersion: String?
+
+    @Option(name: .customLong("new-version"), help: "Compare this API version of NEW (with --old-version).")
+    var newVersion: String?
+
+    @Option(name: .customLong("subset"), help: ArgumentHelp(
+        "Compare only the operations of the pages selected, with every type they need (repeatable).",
+        discussion: "A value with a '/' selects pages by path prefix (v1.0/api/), any other by file-name prefix (intune-)."
+    ))
+    var subsets: [String] = []
+
+    @Option(help: "markdown (for a pull-request comment) or json.")
+    var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when there are breaking changes (breaking), any listed change (any), or never (none).")
+    var failOn: FailOn = .breaking
+
+    @Option(name: .customLong("max-rows"), help: "Markdown: at most this many rows per group, the rest counted (0: no limit).")
+    var maxRows: Int = 200
+
+    @Option(name: .customLong("max-length"), help: "Markdown: stop listing rows (breaking ones come first) at about this many characters, the rest counted (0: no limit; GitHub comments hold 65,536).")
+    var maxLength: Int = 60_000
+
+    @Option(name: .customLong("default-api-version"), help: "API version of pages whose folder and example URLs name none.")
+    var defaultAPIVersion: String = "v1.0"
+
+    func validate() throws {
+        if (oldVersion == nil) != (newVersion == nil) {
+            throw ValidationError("--old-version and --new-version go together.")
+        }
+        if docsPath != nil && repo == nil {
+            throw ValidationError("--docs-path needs --repo.")
+        }
+        if maxRows < 0 || maxLength < 0 { throw ValidationError("--max-rows and --max-length must be 0 or more.") }
+    }
+
+    func run() throws {
+        var clock = Date()
+        /// Seconds since the last lap.
+        func lap() -> String {
+            let now = Date()
+            defer { clock = now }
+            return String(format: "%.1f s", now.timeIntervalSince(clock))
+        }
+        let report: DriftReport
+        do {
+            let options = Pipeline.Options(defaultAPIVersion: defaultAPIVersion)
+            let (oldModel, oldLabel, oldPages) = try side(old, options: options)
+            let (newModel, newLabel, newPages) = (old == new)
+                ? (oldModel, oldLabel, oldPages)
+                : try side(new, options: options)
+            let reading = lap()
+            report = try ModelDiff.compare(old: oldModel, new: newModel, options: ModelDiff.Options(
+                oldLabel: oldLabel, newLabel: newLabel,
+                versionPair: oldVersion.flatMap { old in newVersion.map { ModelDiff.VersionPair(old: old, new: $0) } }
+            ))
+            let comparing = lap()
+            let text = switch format {
+            case .markdown: MarkdownReport(maximumRowsPerGroup: maxRows == 0 ? nil : maxRows, maximumLength: maxLength == 0 ? nil : maxLength).render(report)
+            case .json: try report.jsonText()
+            }
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+            let writing = lap()
+            let summary = report.summary
+            let pages = old == new ? "\(oldPages) pages read once" : "\(oldPages) and \(newPages) pages"
+            FileHandle.standardError.write(Data("docgen diff: \(summary.breaking) breaking, \(summary.additive) additive, \(summary.informational) informational, \(summary.wording) wording-only (\(pages): reading and linking \(reading), comparing \(comparing), writing \(writing))\n".utf8))
+        } catch let error as DocgenError {
+            throw fail(error.description)
+        } catch let error as ModelDiff.Failure {
+            throw fail(error.description)
+        } catch let error as CocoaError {
+            throw fail(error.localizedDescription)
+        }
+        if failOn.policy.fails(report) { throw ExitCode(1) }
+    }
+
+    /// The model of one side, how the report names it, and how many pages it has.
+    func side(_ specification: String, options: Pipeline.Options) throws -> (APIModel, String, Int) {
+        let model: APIModel
+        let label: String
+        let pages: Int
+        if let repo {
+            let tree = try GitRevisionTree(repository: URL(fileURLWithPath: repo), revision: specification, docsPath: docsPath)
+            model = Pipeline.model(of: tree, options: options)
+            label = (tree.docsPath.isEmpty ? "" : "\(tree.docsPath) at ") + "\(specification) (\(tree.resolvedRevision))"
+            pages = tree.pagePaths.count
+        } else {
+            let tree = try DocsTree(root: URL(fileURLWithPath: specification))
+            model = Pipeline.model(of: tree, options: options)
+            label = specification
+            pages = tree.pagePaths.count
+        }
+        return (subsets.isEmpty ? model : ModelSubset(selectors: subsets).apply(to: model), label, pages)
+    }
+
+    func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("docgen diff: error: \(message)\n".utf8))
+        return ExitCode(2)
     }
 }

@@ -6,11 +6,13 @@ struct ModuleEmitter {
     let moduleName: String
     let index: TypeIndex
 
+    /// The names of the module's types and enums, and the Swift types of the model's references.
+    let names: SwiftModuleNames
     /// Swift names of the module's top-level declarations, by lookup key.
-    private(set) var structNames: [String: SwiftName] = [:]
-    private(set) var enumNames: [String: SwiftName] = [:]
+    var structNames: [String: SwiftName] { names.structNames }
+    var enumNames: [String: SwiftName] { names.enumNames }
     /// Types with derived types get a wrapper enum that decodes by `@odata.type`.
-    private(set) var polymorphicNames: [String: SwiftName] = [:]
+    var polymorphicNames: [String: SwiftName] { names.polymorphicNames }
     /// `typeKey.wireName` of the properties that close a cycle of structs holding each other by value; they
     /// are stored as `GraphRuntime.Indirect<T>`.
     private(set) var indirectProperties: Set<String> = []
@@ -29,18 +31,9 @@ struct ModuleEmitter {
         version.operations.sort { ($0.path.shape, $0.method, $0.path.description) < ($1.path.shape, $1.method, $1.path.description) }
         self.version = version
         self.moduleName = moduleName
-        self.index = TypeIndex(version)
-        // `CodingKeys`: every struct declares its own, which would hide a module type of that name inside it.
-        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules)
-        for type in version.types {
-            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))
-        }
-        for enumeration in version.enums where structNames[TypeReference.lookupKey(for: enumeration.name)] == nil {
-            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(SwiftNaming.typeName(enumeration.name))
-        }
-        for type in version.types where !index.descendants(of: type).isEmpty {
-            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName("Any " + type.name))
-        }
+        self.names = SwiftModuleNames(version: version, moduleName: moduleName, otherModules: otherModules)
+        self.index = names.index
+        self.scope = names.scope
         indirectProperties = ModuleEmitter.cycleClosingProperties(version: version, index: index, polymorphic: Set(polymorphicNames.keys))
     }
 
@@ -99,46 +92,13 @@ struct ModuleEmitter {
 
     // MARK: Types
 
-    static let runtime = "GraphRuntime"
-    static let jsonValue = SwiftType.qualified(module: runtime, name: "JSONValue")
+    static let runtime = SwiftModuleNames.runtime
+    static let jsonValue = SwiftModuleNames.jsonValue
 
     /// The Swift type of a documented type reference (not optional).
-    func swiftType(_ reference: TypeReference) -> SwiftType {
-        var element: SwiftType
-        if let primitive = reference.primitive {
-            element = ModuleEmitter.swiftType(primitive)
-        } else {
-            let key = reference.lookupKey
-            if let name = polymorphicNames[key] ?? structNames[key] ?? enumNames[key] {
-                element = .local(name)
-            } else {
-                element = ModuleEmitter.jsonValue
-            }
-        }
-        return reference.isCollection ? .array(element) : element
-    }
+    func swiftType(_ reference: TypeReference) -> SwiftType { names.swiftType(reference) }
 
-    static func swiftType(_ primitive: PrimitiveType) -> SwiftType {
-        let swift = { (name: String) in SwiftType.qualified(module: "Swift", name: name) }
-        let runtime = { (name: String) in SwiftType.qualified(module: ModuleEmitter.runtime, name: name) }
-        switch primitive {
-        case .string, .guid, .binary, .stream: return swift("String")
-        case .boolean: return swift("Bool")
-        case .byte: return swift("UInt8")
-        case .sbyte: return swift("Int8")
-        case .int16: return swift("Int16")
-        case .int32: return swift("Int32")
-        case .int64: return swift("Int64")
-        // Single as Double: pages write Single values with double precision (4.666666666666667), which a
-        // Float would not keep.
-        case .single, .double, .decimal: return swift("Double")
-        case .dateTimeOffset: return runtime("GraphDateTimeOffset")
-        case .date: return runtime("GraphDate")
-        case .timeOfDay: return runtime("GraphTimeOfDay")
-        case .duration: return runtime("GraphDuration")
-        case .json: return jsonValue
-        }
-    }
+    static func swiftType(_ primitive: PrimitiveType) -> SwiftType { SwiftModuleNames.swiftType(primitive) }
 
     static let standardConformances: [SwiftType] = [
         .qualified(module: "Swift", name: "Codable"), .qualified(module: "Swift", name: "Hashable"), .qualified(module: "Swift", name: "Sendable"),
@@ -166,13 +126,13 @@ struct ModuleEmitter {
     /// The stored properties of a type's struct: `@odata.type` first, then every documented property,
     /// inherited ones first, each optional (examples and responses are partial).
     func storedProperties(of type: TypeDefinition) -> [StoredProperty] {
-        // `wireNames` is a static member of the CodingKeys enum whose cases are these names.
-        var memberScope = NameScope(reserved: ["additionalData", "wireNames"])
+        let propertyNames = names.propertyNames(of: type)
         var result: [StoredProperty] = [StoredProperty(
-            wireName: "@odata.type", name: memberScope.claim(SwiftNaming.memberName("@odata.type")), type: .string,
+            wireName: "@odata.type", name: propertyNames[0].name, type: .string,
             documentation: ["The OData type of the value (`@odata.type`), as received or as set."]
         )]
-        for property in index.allProperties(of: type) where property.name != "@odata.type" {
+        let documented = index.allProperties(of: type).filter { $0.name != "@odata.type" }
+        for (property, named) in zip(documented, propertyNames.dropFirst()) {
             var documentation: [String] = []
             if let description = property.description { documentation.append(description) }
             documentation.append("Wire name `\(property.name)`, documented as \(property.type.displayName) in \(property.location.path).")
@@ -181,10 +141,7 @@ struct ModuleEmitter {
                 propertyType = .generic(module: ModuleEmitter.runtime, name: "Indirect", arguments: [propertyType])
                 documentation.append("Stored out of line (`GraphRuntime.Indirect`): a `\(property.type.name)` can hold this type again.")
             }
-            result.append(StoredProperty(
-                wireName: property.name, name: memberScope.claim(SwiftNaming.memberName(property.name)),
-                type: propertyType, documentation: documentation
-            ))
+            result.append(StoredProperty(wireName: property.name, name: named.name, type: propertyType, documentation: documentation))
         }
         return result
     }
@@ -326,8 +283,7 @@ struct ModuleEmitter {
     /// An open enum: a case per documented member and `unrecognized` for any other value, which survives
     /// a round trip unchanged.
     func openEnum(for enumeration: EnumDefinition, name: SwiftName) -> SwiftEnum {
-        var caseScope = NameScope(reserved: ["unrecognized", "rawValue"])
-        let cases = enumeration.members.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        let cases = Array(zip(enumeration.members, SwiftModuleNames.caseNames(of: enumeration)))
         let unrecognized = SwiftNaming.fixed("unrecognized")
         let rawValue = SwiftNaming.fixed("rawValue")
         var members: [SwiftDeclaration] = cases.map { member, caseName in

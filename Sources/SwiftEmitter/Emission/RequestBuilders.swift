@@ -194,22 +194,9 @@ extension ModuleEmitter {
 
     /// What an operation's function returns: nothing, a collection page, a type, or untyped JSON when the
     /// page documents a response body of no known type.
-    func responseType(_ operation: Operation) -> SwiftType? {
-        guard let body = operation.responseBody else {
-            if operation.method == "DELETE" || operation.responseStatus == 204 || operation.method == "PATCH" || operation.method == "PUT" {
-                return nil
-            }
-            return ModuleEmitter.jsonValue
-        }
-        if body.isCollection {
-            var element = body
-            element.isCollection = false
-            return .generic(module: ModuleEmitter.runtime, name: "CollectionPage", arguments: [swiftType(element)])
-        }
-        return swiftType(body)
-    }
+    func responseType(_ operation: Operation) -> SwiftType? { names.responseType(of: operation) }
 
-    static func methodName(_ operation: Operation) -> SwiftName { SwiftNaming.memberName(operation.method.lowercased()) }
+    static func methodName(_ operation: Operation) -> SwiftName { SwiftModuleNames.functionName(of: operation) }
 
     func operationFunction(_ operation: Operation) -> SwiftFunction {
         let client = ModuleEmitter.client

@@ -19,11 +19,7 @@ public enum SwiftEmitter {
     /// The structured files, before printing (for tests that look at declarations).
     public static func files(for model: APIModel) -> [SwiftFile] {
         var files: [SwiftFile] = []
-        var moduleScope = NameScope(reserved: [catalogModuleName])
-        var modules: [(name: SwiftName, version: APIVersionModel)] = []
-        for version in model.versions.sorted(by: { $0.name < $1.name }) {
-            modules.append((moduleScope.claim(moduleName(for: version.name)), version))
-        }
+        let modules = versionModules(of: model)
         for (name, version) in modules {
             var emitter = ModuleEmitter(version: version, moduleName: name.text, otherModules: modules.map(\.name.text))
             files += emitter.files()
@@ -32,6 +28,27 @@ public enum SwiftEmitter {
             files.append(catalogFile(modules: modules.map(\.name)))
         }
         return files
+    }
+
+    /// The module of each API version of `model`, in version order; two versions whose names would give the
+    /// same module name get distinct ones (rule 7).
+    public static func versionModules(of model: APIModel) -> [(name: SwiftName, version: APIVersionModel)] {
+        var moduleScope = NameScope(reserved: [catalogModuleName])
+        var modules: [(name: SwiftName, version: APIVersionModel)] = []
+        for version in model.versions.sorted(by: { $0.name < $1.name }) {
+            modules.append((moduleScope.claim(moduleName(for: version.name)), version))
+        }
+        return modules
+    }
+
+    /// The names and Swift types of each version's module, by version name.
+    public static func moduleNames(of model: APIModel) -> [String: SwiftModuleNames] {
+        let modules = versionModules(of: model)
+        var result: [String: SwiftModuleNames] = [:]
+        for (name, version) in modules {
+            result[version.name] = SwiftModuleNames(version: version, moduleName: name.text, otherModules: modules.map(\.name.text))
+        }
+        return result
     }
 
     /// `v1.0` -> `GraphV1`, `beta` -> `GraphBeta`, `v2.1` -> `GraphV2_1`.
