@@ -26,13 +26,17 @@ public enum Pipeline {
         let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
         let parseOne: @Sendable (String) -> ParsedPage = { path in
             let url = tree.url(of: path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            // One byte more than the parser reads, so that it sees the page is too large and says so: a page
+            // of any size costs at most that much memory.
+            guard let data = readPrefix(of: url, maximumBytes: parserOptions.limits.maximumPageBytes + 1) else {
                 var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
                 page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
                 return page
             }
             var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
-            if String(validatingUTF8CString: data) == nil, !data.isEmpty {
+            let checked = data.count > parserOptions.limits.maximumPageBytes
+                ? withoutCutCharacter(data.prefix(parserOptions.limits.maximumPageBytes)) : data
+            if String(validatingUTF8CString: checked) == nil, !checked.isEmpty {
                 page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
             }
             return page
@@ -43,6 +47,31 @@ public enum Pipeline {
             results.set(index, parseOne(paths[index]))
         }
         return results.values
+    }
+
+    /// The first `maximumBytes` bytes of the file (all of it when it is shorter); nil when it cannot be read.
+    static func readPrefix(of url: URL, maximumBytes: Int) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        do {
+            return try handle.read(upToCount: maximumBytes) ?? Data()
+        } catch {
+            return nil
+        }
+    }
+
+    /// `data` without the incomplete UTF-8 sequence a cut may have left at its end.
+    static func withoutCutCharacter(_ data: Data) -> Data {
+        var start = data.endIndex
+        while start > data.startIndex, data.endIndex - start < 4 {
+            start -= 1
+            let byte = data[start]
+            guard byte & 0xC0 == 0x80 else {
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                return data.endIndex - start < length ? data[..<start] : data
+            }
+        }
+        return data
     }
 
     /// Links parsed pages into the model.
