@@ -47,6 +47,12 @@ var targets: [Target] = [
         dependencies: ["DocgenPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
+    // The fuzz target of scripts/fuzz.sh; built plainly it replays pages (see its source).
+    .systemLibrary(name: "CLibFuzzer"),
+    .executableTarget(
+        name: "PageParserFuzzer",
+        dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel", "CLibFuzzer"]
+    ),
 
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "DocgenModel"]),
