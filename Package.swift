@@ -47,12 +47,10 @@ var targets: [Target] = [
         dependencies: ["DocgenPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
-    // The fuzz target of scripts/fuzz.sh; built plainly it replays pages (see its source).
+    // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.
+    .target(name: "FuzzHarness", dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel"]),
     .systemLibrary(name: "CLibFuzzer"),
-    .executableTarget(
-        name: "PageParserFuzzer",
-        dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel", "CLibFuzzer"]
-    ),
+    .executableTarget(name: "PageParserFuzzer", dependencies: ["FuzzHarness", "CLibFuzzer"]),
 
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "DocgenModel"]),
@@ -63,6 +61,9 @@ var targets: [Target] = [
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel"]),
+    .testTarget(name: "HostileInputTests",
+                dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel"],
+                resources: [.copy("HostilePages"), .copy("FuzzRegressions")]),
 ]
 
 for module in versionModules {
