@@ -60,7 +60,7 @@ var targets: [Target] = [
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
-    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel"]),
+    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser"]),
     .testTarget(name: "HostileInputTests",
                 dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel"],
                 resources: [.copy("HostilePages"), .copy("FuzzRegressions")]),
