@@ -42,7 +42,8 @@ echo "fuzz: $(ls "$work/seeds" | wc -l) seed pages, $(ls "$work/corpus" | wc -l)
 
 before=$(ls "$work/crashes" | wc -l)
 status=0
-ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzzer" "$work/corpus" "$work/seeds" \
+# Swift's own crash backtracer would get in the way of ASan's report.
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzzer" "$work/corpus" "$work/seeds" \
     -dict=scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@" 2>&1 | tee "$work/fuzz.log" || status=$?
 after=$(ls "$work/crashes" | wc -l)

@@ -31,7 +31,8 @@ struct ModuleEmitter {
         self.moduleName = moduleName
         self.index = TypeIndex(version)
         // `CodingKeys`: every struct declares its own, which would hide a module type of that name inside it.
-        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules)
+        self.scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules,
+                               ignoringCase: true)
         for type in version.types {
             structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))
         }

@@ -19,7 +19,7 @@ public enum SwiftEmitter {
     /// The structured files, before printing (for tests that look at declarations).
     public static func files(for model: APIModel) -> [SwiftFile] {
         var files: [SwiftFile] = []
-        var moduleScope = NameScope(reserved: [catalogModuleName])
+        var moduleScope = NameScope(reserved: [catalogModuleName], ignoringCase: true)
         var modules: [(name: SwiftName, version: APIVersionModel)] = []
         for version in model.versions.sorted(by: { $0.name < $1.name }) {
             modules.append((moduleScope.claim(moduleName(for: version.name)), version))
