@@ -10,7 +10,8 @@ public struct MarkdownLimits: Hashable, Sendable {
     /// The most bytes of a line that are read. A longer line is cut at the last character that fits.
     public var maximumLineBytes: Int
     /// The most block-quote (`>`) and list-item (`-`, `*`, `+`, `1.`, `1)`) markers one line may open. Markers
-    /// beyond it are removed, so the line's text ends up at that depth.
+    /// beyond it are removed, so the line's text ends up at that depth. (The bound applies before cmark, so
+    /// it does not know code blocks: a code line of 17 `> ` loses some too, and says so.)
     public var maximumLineMarkers: Int
     /// The most body rows of a pipe table that are read.
     public var maximumTableRows: Int
