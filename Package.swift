@@ -49,6 +49,10 @@ var targets: [Target] = [
         dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
+    // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.
+    .target(name: "FuzzHarness", dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel"]),
+    .systemLibrary(name: "CLibFuzzer"),
+    .executableTarget(name: "PageParserFuzzer", dependencies: ["FuzzHarness", "CLibFuzzer"]),
 
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "DocgenModel"]),
@@ -58,8 +62,11 @@ var targets: [Target] = [
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
-    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "ModelLinker", "OutputWriter"]),
+    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter"]),
     .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
+    .testTarget(name: "HostileInputTests",
+                dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel"],
+                resources: [.copy("HostilePages"), .copy("FuzzRegressions")]),
 ]
 
 for module in versionModules {

@@ -51,6 +51,13 @@ public struct DiagnosticCode: RawRepresentable, Codable, Hashable, Sendable, Exp
     public static let apiVersionDefaulted: DiagnosticCode = "api-version-defaulted"
     public static let apiVersionConflict: DiagnosticCode = "api-version-conflict"
 
+    // Limits that keep one bad page from taking the run down: what is cut is reported, the rest is read.
+    public static let pageTooLarge: DiagnosticCode = "page-too-large"
+    public static let lineTooLong: DiagnosticCode = "line-too-long"
+    public static let nestingTooDeep: DiagnosticCode = "nesting-too-deep"
+    public static let tableTooManyRows: DiagnosticCode = "table-too-many-rows"
+    public static let jsonTooDeep: DiagnosticCode = "json-too-deep"
+
     // Tables.
     public static let tableRowTooShort: DiagnosticCode = "table-row-too-short"
     public static let tableRowTooLong: DiagnosticCode = "table-row-too-long"

@@ -7,8 +7,9 @@ import Foundation
 public protocol PageSource: Sendable {
     /// Paths of the Markdown pages relative to the docs root, `/`-separated, sorted.
     var pagePaths: [String] { get }
-    /// The bytes of the page at `path` (one of `pagePaths`); nil when it cannot be read.
-    func contents(of path: String) -> Data?
+    /// The first `maximumBytes` bytes of the page at `path` (one of `pagePaths`), all of it when shorter; nil
+    /// when it cannot be read.
+    func contents(of path: String, maximumBytes: Int) -> Data?
 }
 
 /// The Markdown pages of a docs folder: every `.md` file below it, hidden folders excluded, in sorted order
@@ -39,7 +40,16 @@ public struct DocsTree: PageSource {
 
     public func url(of path: String) -> URL { root.appendingPathComponent(path) }
 
-    public func contents(of path: String) -> Data? { FileManager.default.contents(atPath: url(of: path).path) }
+    /// Reads no more than `maximumBytes`, however large the file.
+    public func contents(of path: String, maximumBytes: Int) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: url(of: path)) else { return nil }
+        defer { try? handle.close() }
+        do {
+            return try handle.read(upToCount: maximumBytes) ?? Data()
+        } catch {
+            return nil
+        }
+    }
 }
 
 public enum DocgenError: Error, CustomStringConvertible, Equatable {

@@ -63,7 +63,7 @@ public struct GitRevisionTree: PageSource {
         self.pages = pages
     }
 
-    public func contents(of path: String) -> Data? { pages[path] }
+    public func contents(of path: String, maximumBytes: Int) -> Data? { pages[path].map { $0.prefix(maximumBytes) } }
 
     /// `a//b/./c/` -> `a/b/c`; `` for the top.
     static func normalized(_ path: String) -> String {

@@ -25,13 +25,17 @@ public enum Pipeline {
         let paths = source.pagePaths
         let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
         let parseOne: @Sendable (String) -> ParsedPage = { path in
-            guard let data = source.contents(of: path) else {
+            // One byte more than the parser reads, so that it sees the page is too large and says so: a page
+            // of any size costs at most that much memory.
+            guard let data = source.contents(of: path, maximumBytes: parserOptions.limits.maximumPageBytes + 1) else {
                 var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
                 page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
                 return page
             }
             var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
-            if String(validatingUTF8CString: data) == nil, !data.isEmpty {
+            let checked = data.count > parserOptions.limits.maximumPageBytes
+                ? withoutCutCharacter(data.prefix(parserOptions.limits.maximumPageBytes)) : data
+            if String(validatingUTF8CString: checked) == nil, !checked.isEmpty {
                 page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
             }
             return page
@@ -42,6 +46,20 @@ public enum Pipeline {
             results.set(index, parseOne(paths[index]))
         }
         return results.values
+    }
+
+    /// `data` without the incomplete UTF-8 sequence a cut may have left at its end.
+    static func withoutCutCharacter(_ data: Data) -> Data {
+        var start = data.endIndex
+        while start > data.startIndex, data.endIndex - start < 4 {
+            start -= 1
+            let byte = data[start]
+            guard byte & 0xC0 == 0x80 else {
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                return data.endIndex - start < length ? data[..<start] : data
+            }
+        }
+        return data
     }
 
     /// Links parsed pages into the model.

@@ -108,10 +108,13 @@ public struct MarkdownDocument: Hashable, Sendable {
     public var frontMatter: FrontMatter?
     /// The `.document` node.
     public var root: MarkdownNode
+    /// Where the page went beyond a bound of `MarkdownLimits` or `MarkdownParser.maximumDepth`, in page order.
+    public var limitsExceeded: [LimitExceeded]
 
-    public init(frontMatter: FrontMatter?, root: MarkdownNode) {
+    public init(frontMatter: FrontMatter?, root: MarkdownNode, limitsExceeded: [LimitExceeded] = []) {
         self.frontMatter = frontMatter
         self.root = root
+        self.limitsExceeded = limitsExceeded
     }
 
     /// The top-level blocks.

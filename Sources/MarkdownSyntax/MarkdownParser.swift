@@ -7,17 +7,20 @@ public enum MarkdownParser {
     /// How deeply containers (block quotes, lists, emphasis, links) may nest in the tree.
     public static let maximumDepth = 64
 
-    /// Parses a page. Front matter (a `---` block at the top) is split off first and its lines are blanked,
+    /// Parses a page. The bounds of `limits` are applied first (what they cut is listed in the document's
+    /// `limitsExceeded`). Front matter (a `---` block at the top) is split off next and its lines are blanked,
     /// so that cmark neither reads it as a heading nor shifts the line numbers of the rest.
-    public static func parse(_ text: String) -> MarkdownDocument {
-        var bytes = Array(text.utf8)
+    public static func parse(_ text: String, limits: MarkdownLimits = .standard) -> MarkdownDocument {
+        var findings: [LimitExceeded] = []
+        var bytes = InputBounds.apply(text, limits: limits, findings: &findings)
         let frontMatter = readFrontMatter(bytes: bytes)
         if let closing = frontMatter?.closingLine {
             bytes = blankingLines(through: closing, of: bytes)
         }
         let source = SourceText(bytes: bytes)
-        let root = convert(source: source)
-        return MarkdownDocument(frontMatter: frontMatter, root: root)
+        let root = convert(source: source, limits: limits, findings: &findings)
+        findings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        return MarkdownDocument(frontMatter: frontMatter, root: root, limitsExceeded: findings)
     }
 
     private static func readFrontMatter(bytes: [UInt8]) -> FrontMatter? {
@@ -37,7 +40,7 @@ public enum MarkdownParser {
         return [UInt8](repeating: UInt8(ascii: "\n"), count: newlines) + bytes[offset...]
     }
 
-    private static func convert(source: SourceText) -> MarkdownNode {
+    private static func convert(source: SourceText, limits: MarkdownLimits, findings: inout [LimitExceeded]) -> MarkdownNode {
         guard let document = source.bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -61,6 +64,8 @@ public enum MarkdownParser {
         // goes to the deepest kept container, so hostile nesting cannot make the tree (and the recursion of
         // comparing or releasing it) unbounded.
         var flattened = 0
+        var firstFlattened: SourceRange?
+        var flattenedCount = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -72,6 +77,8 @@ public enum MarkdownParser {
                     if open.isEmpty { finished = converted } else { open[open.count - 1].children.append(converted) }
                 } else if open.count >= maximumDepth {
                     flattened += 1
+                    flattenedCount += 1
+                    if firstFlattened == nil { firstFlattened = converted.range }
                 } else {
                     open.append(converted)
                 }
@@ -79,13 +86,17 @@ public enum MarkdownParser {
                 flattened -= 1
             } else if event == CMARK_EVENT_EXIT, let closed = open.popLast() {
                 let replacements = closed.kind == .paragraph
-                    ? PipeTableRecognizer.split(paragraph: closed, source: source) : [closed]
+                    ? PipeTableRecognizer.split(paragraph: closed, source: source, limits: limits, findings: &findings) : [closed]
                 if open.isEmpty {
                     finished = replacements.first
                 } else {
                     open[open.count - 1].children.append(contentsOf: replacements)
                 }
             }
+        }
+        if let firstFlattened {
+            findings.append(LimitExceeded(kind: .treeDepth, line: max(firstFlattened.startLine, 1), column: max(firstFlattened.startColumn, 1),
+                                          limit: maximumDepth, found: flattenedCount))
         }
         return finished ?? MarkdownNode(kind: .document, range: .unknown)
     }

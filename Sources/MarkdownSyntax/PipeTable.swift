@@ -48,7 +48,9 @@ public struct MarkdownTableCell: Hashable, Sendable {
 enum PipeTableRecognizer {
     /// Returns the paragraph unchanged when it holds no table; otherwise the lines before the table as a
     /// paragraph (if any) followed by the table.
-    static func split(paragraph: MarkdownNode, source: SourceText) -> [MarkdownNode] {
+    /// Rows beyond `limits.maximumTableRows` are not read; that is recorded in `findings`.
+    static func split(paragraph: MarkdownNode, source: SourceText, limits: MarkdownLimits,
+                      findings: inout [LimitExceeded]) -> [MarkdownNode] {
         let lines = splitIntoLines(paragraph.children)
         guard lines.count >= 2,
               let delimiterIndex = lines.indices.dropFirst().first(where: { isDelimiterRow(lines[$0]) })
@@ -73,8 +75,14 @@ enum PipeTableRecognizer {
         let alignments = makeRow(lines[delimiterIndex], line: lineNumber(delimiterIndex), source: source)
             .cells.map { alignment(of: $0.plainText) }
         var rows: [MarkdownTableRow] = []
-        for index in (delimiterIndex + 1)..<lines.count {
+        let bodyLines = (delimiterIndex + 1)..<lines.count
+        let readLines = bodyLines.prefix(max(limits.maximumTableRows, 0))
+        for index in readLines {
             rows.append(makeRow(lines[index], line: lineNumber(index), source: source))
+        }
+        if readLines.count < bodyLines.count {
+            findings.append(LimitExceeded(kind: .tableRows, line: lineNumber(readLines.upperBound), column: 1,
+                                          limit: limits.maximumTableRows, found: bodyLines.count))
         }
         let table = MarkdownTable(header: header, alignments: alignments, rows: rows)
         let lastLine = rows.last?.line ?? lineNumber(delimiterIndex)

@@ -1,9 +1,10 @@
 import DocgenModel
 
 extension VersionLinker {
-    /// One operation per request line. Two lines with the same method and path shape are the same operation;
-    /// the first (by page path and line) documents it. The others are kept in `duplicates` and settled by
-    /// `unifyDuplicates` once the types are known.
+    /// One operation per request line. Two lines with the same method and path shape are the same operation
+    /// (ignoring case, as Graph and the generated request builders do); the first (by page path and line)
+    /// documents it. The others are kept in `duplicates` and settled by `unifyDuplicates` once the types are
+    /// known.
     mutating func collectOperations() -> [Operation] {
         var byID: [String: Operation] = [:]
         for page in pages where page.kind == .method {
@@ -17,10 +18,10 @@ extension VersionLinker {
                     requestBody: sendsBody ? page.requestBody?.type : nil,
                     responseStatus: page.response?.statusCode, responseBody: page.response?.type, location: line.location
                 )
-                if byID[id] != nil {
-                    duplicates[id, default: []].append(operation)
+                if let first = byID[id.lowercased()] {
+                    duplicates[first.id, default: []].append(operation)
                 } else {
-                    byID[id] = operation
+                    byID[id.lowercased()] = operation
                 }
             }
         }

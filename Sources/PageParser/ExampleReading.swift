@@ -73,10 +73,11 @@ extension PageReader {
         let here = location(of: block)
         let body = String(text).trimmed
         guard body.hasPrefix("{") else { return nil }
-        let result = JSONReader.read(body, options: .init(lenient: true))
+        let result = JSONReader.read(body, options: jsonOptions)
         guard case .object(let members)? = result.value else {
             let issue = result.fatalIssue.map { ": \($0.message)" } ?? ""
-            warn(.annotationMalformed, "annotation is not a JSON object\(issue)", at: here)
+            let code: DiagnosticCode = result.fatalIssue?.kind == .tooDeep ? .jsonTooDeep : .annotationMalformed
+            warn(code, "annotation is not a JSON object\(issue)", at: here)
             return nil
         }
         if let issue = result.issues.first {
@@ -191,7 +192,7 @@ extension PageReader {
         guard looksLikeJSON, !declaredNotJSON || trimmedStart == "{" else {
             return ExampleBody(kind: .text, json: nil, text: text, location: here)
         }
-        let result = JSONReader.read(text, options: .init(lenient: true))
+        let result = JSONReader.read(text, options: jsonOptions)
         let path = self.path
         let issueLocation = { (issue: JSONIssue) in
             SourceLocation(path: path, line: first.line + issue.line - 1, column: max(issue.column, 1))
@@ -206,7 +207,11 @@ extension PageReader {
             warn(.jsonLenient, "example JSON is not strict JSON: \(issue.message)", at: issueLocation(issue))
         }
         if let fatal = result.fatalIssue {
-            error(.jsonInvalid, "example JSON cannot be read: \(fatal.message)", at: issueLocation(fatal))
+            if fatal.kind == .tooDeep {
+                error(.jsonTooDeep, "example JSON cannot be read: \(fatal.message); the body is kept as text", at: issueLocation(fatal))
+            } else {
+                error(.jsonInvalid, "example JSON cannot be read: \(fatal.message)", at: issueLocation(fatal))
+            }
         }
         return ExampleBody(kind: .brokenJSON, json: nil, text: text, location: here)
     }

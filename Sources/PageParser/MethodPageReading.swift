@@ -53,6 +53,11 @@ extension PageReader {
                 warn(.requestLineMalformed, "request line has no path: '\(trimmed)'", at: here)
                 continue
             }
+            // A client would send `..` as written, and URL normalisation would turn it into another path.
+            if parsed.path.segments.contains(where: { $0.text == "." || $0.text == ".." }) {
+                warn(.requestLineMalformed, "request line has a '.' or '..' segment, which no Graph path has; the line is ignored: '\(trimmed)'", at: here)
+                continue
+            }
             if let version = parsed.versionSegment, !PageParser.isAPIVersionName(version) {
                 warn(.requestLineMalformed, "request line URL has '\(version)' where the API version belongs", at: here)
             }

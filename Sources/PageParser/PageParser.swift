@@ -8,14 +8,22 @@ public enum PageParser {
     public struct Options: Sendable {
         /// The API version of pages whose folder and examples name none.
         public var defaultAPIVersion: String
-        public init(defaultAPIVersion: String = "v1.0") {
+        /// How much of a page is read (see `MarkdownLimits`); each cut is reported.
+        public var limits: MarkdownLimits
+        /// The deepest nesting of arrays and objects read in example bodies and annotations (the reference's
+        /// deepest example has 39 levels). Deeper JSON is a `json-too-deep` error and is kept as text.
+        public var maximumJSONDepth: Int
+
+        public init(defaultAPIVersion: String = "v1.0", limits: MarkdownLimits = .standard, maximumJSONDepth: Int = 128) {
             self.defaultAPIVersion = defaultAPIVersion
+            self.limits = limits
+            self.maximumJSONDepth = maximumJSONDepth
         }
     }
 
     /// Parses the text of the page at `path` (relative to the docs root, `/`-separated).
     public static func parse(text: String, path: String, options: Options = Options()) -> ParsedPage {
-        parse(document: MarkdownParser.parse(text), path: path, options: options)
+        parse(document: MarkdownParser.parse(text, limits: options.limits), path: path, options: options)
     }
 
     public static func parse(document: MarkdownDocument, path: String, options: Options = Options()) -> ParsedPage {
@@ -68,6 +76,7 @@ struct PageReader {
     }
 
     mutating func read() -> ParsedPage {
+        reportLimitsExceeded()
         if let frontMatter = document.frontMatter {
             for line in frontMatter.malformedLines {
                 warn(.frontMatterMalformed, "front matter line is not 'key: value'", at: location(line: line, column: 1))

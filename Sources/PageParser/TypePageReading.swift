@@ -62,8 +62,8 @@ extension PageReader {
             guard text.hasPrefix("<!--"), text.contains("\"resource\"") else { continue }
             var body = Substring(text.dropFirst(4))
             if let end = body.firstRange(of: "-->") { body = body[..<end.lowerBound] }
-            guard case .object? = JSONReader.read(String(body), options: .init(lenient: true)).value,
-                  let value = JSONReader.read(String(body), options: .init(lenient: true)).value else { continue }
+            guard case .object? = JSONReader.read(String(body), options: jsonOptions).value,
+                  let value = JSONReader.read(String(body), options: jsonOptions).value else { continue }
             let name = value["@odata.type"]?.stringValue.map { PageReader.cleanTypeName($0) }
             let isAbstract = value["abstract"].flatMap(PageReader.flag) ?? false
             return (name, isAbstract)

@@ -33,7 +33,7 @@ public enum SwiftEmitter {
     /// The module of each API version of `model`, in version order; two versions whose names would give the
     /// same module name get distinct ones (rule 7).
     public static func versionModules(of model: APIModel) -> [(name: SwiftName, version: APIVersionModel)] {
-        var moduleScope = NameScope(reserved: [catalogModuleName])
+        var moduleScope = NameScope(reserved: [catalogModuleName], ignoringCase: true)
         var modules: [(name: SwiftName, version: APIVersionModel)] = []
         for version in model.versions.sorted(by: { $0.name < $1.name }) {
             modules.append((moduleScope.claim(moduleName(for: version.name)), version))

@@ -24,7 +24,9 @@ public struct SwiftModuleNames: Sendable {
         let enums = version.enums.sorted { order($0.name, $1.name) }
         let index = TypeIndex(types: types, enums: enums)
         // `CodingKeys`: every struct declares its own, which would hide a module type of that name inside it.
-        var scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules)
+        // Its names become file names, which macOS's file system does not tell apart by case.
+        var scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules,
+                              ignoringCase: true)
         var structNames: [String: SwiftName] = [:]
         for type in types {
             structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))

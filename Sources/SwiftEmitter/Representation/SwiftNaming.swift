@@ -23,7 +23,9 @@
 ///    order, inherited first; enum cases in page order; a module's types sorted by OData name; request
 ///    builders in path-tree order); a name already taken gets `_2`, `_3`, ... (`displayName` then
 ///    `DisplayName` become `displayName` and `displayName_2`). Names a scope reserves for itself
-///    (`additionalData`, `wireNames`, `client`, `pathSegments`, the HTTP verbs) count as taken.
+///    (`additionalData`, `wireNames`, `client`, `pathSegments`, the HTTP verbs) count as taken. In a
+///    module's scope, whose names are file names, a name taken in another case counts as taken too
+///    (`Ab` then `AB` become `Ab` and `AB_2`): macOS's file system does not tell such names apart.
 /// 8. Empty: a name with no letters or digits at all becomes `_unnamed`.
 public enum SwiftNaming {
     static let keywords: Set<String> = [
@@ -110,16 +112,23 @@ public enum SwiftNaming {
 /// Hands out unique names within one scope (rule 7).
 public struct NameScope: Sendable {
     private var taken: Set<String>
+    /// Names that differ only in case clash (the scope's names become file names).
+    private let ignoresCase: Bool
 
-    public init(reserved: [String] = []) { taken = Set(reserved) }
+    public init(reserved: [String] = [], ignoringCase: Bool = false) {
+        ignoresCase = ignoringCase
+        taken = Set(reserved.map { ignoringCase ? $0.lowercased() : $0 })
+    }
+
+    private func key(_ text: String) -> String { ignoresCase ? text.lowercased() : text }
 
     public mutating func claim(_ name: SwiftName) -> SwiftName {
-        if taken.insert(name.text).inserted { return name }
+        if taken.insert(key(name.text)).inserted { return name }
         var counter = 2
-        while !taken.insert("\(name.text)_\(counter)").inserted { counter += 1 }
+        while !taken.insert(key("\(name.text)_\(counter)")).inserted { counter += 1 }
         return SwiftName(verified: "\(name.text)_\(counter)")
     }
 
     /// Also reserves `name` for the module being generated (a type must not be named like it).
-    public mutating func reserve(_ text: String) { taken.insert(text) }
+    public mutating func reserve(_ text: String) { taken.insert(key(text)) }
 }
