@@ -71,11 +71,12 @@ struct LimitPipelineTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let url = root.appendingPathComponent("big.md")
         try Data(repeating: UInt8(ascii: "a"), count: 3_000).write(to: url)
-        #expect(Pipeline.readPrefix(of: url, maximumBytes: 1_001)?.count == 1_001)
-        #expect(Pipeline.readPrefix(of: url, maximumBytes: 5_000)?.count == 3_000)
-        #expect(Pipeline.readPrefix(of: root.appendingPathComponent("missing.md"), maximumBytes: 10) == nil)
+        let tree = try DocsTree(root: root)
+        #expect(tree.contents(of: "big.md", maximumBytes: 1_001)?.count == 1_001)
+        #expect(tree.contents(of: "big.md", maximumBytes: 5_000)?.count == 3_000)
+        #expect(tree.contents(of: "missing.md", maximumBytes: 10) == nil)
         try Data().write(to: url)
-        #expect(Pipeline.readPrefix(of: url, maximumBytes: 10) == Data())
+        #expect(tree.contents(of: "big.md", maximumBytes: 10) == Data())
     }
 
     @Test("a page cut inside a multi-byte character is not reported as invalid UTF-8; a page with invalid bytes is")

@@ -65,7 +65,7 @@ struct GitSideTests {
         #expect(head.pagePaths == checkout.pagePaths)
         #expect(!head.pagePaths.contains("link.md") && !head.pagePaths.contains { $0.hasPrefix(".hidden") })
         for path in head.pagePaths {
-            #expect(head.contents(of: path) == checkout.contents(of: path), "\(path)")
+            #expect(head.contents(of: path, maximumBytes: .max) == checkout.contents(of: path, maximumBytes: .max), "\(path)")
         }
         #expect(head.docsPath == "docs")
         #expect(head.resolvedRevision.count == 12)

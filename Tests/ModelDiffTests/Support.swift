@@ -13,7 +13,7 @@ struct Pages: PageSource {
     var texts: [String: String]
 
     var pagePaths: [String] { texts.keys.filter { $0.hasSuffix(".md") }.sorted() }
-    func contents(of path: String) -> Data? { texts[path].map { Data($0.utf8) } }
+    func contents(of path: String, maximumBytes: Int) -> Data? { texts[path].map { Data($0.utf8.prefix(maximumBytes)) } }
 
     /// Replaces `old` (which must occur exactly once) by `new` in the page at `path`.
     mutating func replace(_ old: String, with new: String, in path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -45,7 +45,7 @@ enum Fixture {
     /// The base tree, read once.
     static let base: Pages = {
         let tree = try! DocsTree(root: baseRoot)
-        return Pages(texts: Dictionary(uniqueKeysWithValues: tree.pagePaths.map { ($0, String(decoding: tree.contents(of: $0)!, as: UTF8.self)) }))
+        return Pages(texts: Dictionary(uniqueKeysWithValues: tree.pagePaths.map { ($0, String(decoding: tree.contents(of: $0, maximumBytes: .max)!, as: UTF8.self)) }))
     }()
 
     /// The 1-based line of `path` in `pages` that holds `needle` first.
