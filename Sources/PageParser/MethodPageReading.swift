@@ -233,15 +233,22 @@ extension PageReader {
             for phrase in ["representation of the ", "representation for the ", "representation of a ", "representation of an "] {
                 guard let range = lowered.firstRange(of: phrase) else { continue }
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
-                let word = text.dropFirst(offset).prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
+                var word = text.dropFirst(offset).prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
+                while word.last == "." { word = word.dropLast() }
                 let name = cleanTypeName(String(word))
-                if !name.isEmpty, name.lowercased() != "object", name.lowercased() != "objects" {
+                // "a JSON representation of the parameters" describes an action's parameter table, not a type.
+                if !name.isEmpty, !PageReader.wordsThatNameNoType.contains(name.lowercased()) {
                     return .named(name, isCollection: false)
                 }
             }
         }
         return nil
     }
+}
+
+extension PageReader {
+    /// Words that follow "representation of the" without naming a type.
+    static let wordsThatNameNoType: Set<String> = ["object", "objects", "parameter", "parameters", "property", "properties", "following"]
 }
 
 /// Digit tests on scalars, without Foundation.

@@ -11,6 +11,16 @@ struct PageQuirkTests {
 
     static let header = "# Get thing\n\nGets a thing.\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n"
 
+    @Test("'a JSON representation of the parameters.' names no type; 'of the thing.' names thing, without the full stop")
+    func representationOfTheParameters() throws {
+        let action = parse(Self.header + "## Request body\n\nIn the request body, supply JSON representation of the parameters.\n\n|Property|Type|Description|\n|:---|:---|:---|\n|chainId|Int64|The chain.|\n")
+        let body = try #require(action.requestBody)
+        #expect(body.type == nil)
+        #expect(body.properties.map(\.name) == ["chainId"])
+        let create = parse(Self.header + "## Request body\n\nIn the request body, supply a JSON representation of the thing.\n")
+        #expect(create.requestBody?.type?.name == "thing")
+    }
+
     @Test("a blank line between the request line and its headers, and a leading space in the fence info")
     func blankLineBeforeHeaders() throws {
         let page = parse(Self.header + "## Example\n\n### Request\n\n``` http\nPOST https://graph.microsoft.com/v1.0/things/{id}\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n")
