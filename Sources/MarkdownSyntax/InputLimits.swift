@@ -6,6 +6,10 @@
 /// What a bound cuts is recorded as a `LimitExceeded` on the document; the page parser reports each one.
 public struct MarkdownLimits: Hashable, Sendable {
     /// The most bytes of a page that are read. A longer page is cut at the last line break before the limit.
+    /// 1 MiB is nine times the largest real page; it is not more because memory grows with the page: a page
+    /// of nothing but tiny inline elements (`*a* *a* ...`) holds a node every two bytes, and cmark's tree
+    /// and docgen's together take about 350 bytes of memory per byte of such a page (measured), and the
+    /// pipeline parses as many pages at once as there are cores.
     public var maximumPageBytes: Int
     /// The most bytes of a line that are read. A longer line is cut at the last character that fits.
     public var maximumLineBytes: Int
@@ -16,7 +20,7 @@ public struct MarkdownLimits: Hashable, Sendable {
     /// The most body rows of a pipe table that are read.
     public var maximumTableRows: Int
 
-    public init(maximumPageBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 10, maximumLineMarkers: Int = 16,
+    public init(maximumPageBytes: Int = 1 << 20, maximumLineBytes: Int = 64 << 10, maximumLineMarkers: Int = 16,
                 maximumTableRows: Int = 10_000) {
         self.maximumPageBytes = maximumPageBytes
         self.maximumLineBytes = maximumLineBytes

@@ -96,21 +96,21 @@ enum PipeTableRecognizer {
 
     private static let softBreak = MarkdownNode(kind: .softBreak, range: .unknown)
 
-    /// Groups a paragraph's inlines by source line: cmark separates lines with soft or hard breaks.
-    private static func splitIntoLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
-        var lines: [[MarkdownNode]] = [[]]
-        for node in inlines {
-            if node.kind == .softBreak || node.kind == .lineBreak {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(node)
-            }
+    /// Groups a paragraph's inlines by source line: cmark separates lines with soft or hard breaks. The lines
+    /// are slices of the paragraph's inlines, not copies: a paragraph may hold millions of them.
+    private static func splitIntoLines(_ inlines: [MarkdownNode]) -> [ArraySlice<MarkdownNode>] {
+        var lines: [ArraySlice<MarkdownNode>] = []
+        var start = inlines.startIndex
+        for index in inlines.indices where inlines[index].kind == .softBreak || inlines[index].kind == .lineBreak {
+            lines.append(inlines[start..<index])
+            start = index + 1
         }
+        lines.append(inlines[start...])
         return lines
     }
 
     /// `|:---|---:|`: only pipes, colons, dashes and spaces, with at least one pipe and one dash.
-    private static func isDelimiterRow(_ line: [MarkdownNode]) -> Bool {
+    private static func isDelimiterRow(_ line: ArraySlice<MarkdownNode>) -> Bool {
         var sawPipe = false
         var sawDash = false
         for node in line {
@@ -138,7 +138,7 @@ enum PipeTableRecognizer {
 
     /// Splits one line of inlines into cells at the unescaped pipes of its text nodes. Code spans, links and
     /// other inline nodes are never split.
-    private static func makeRow(_ line: [MarkdownNode], line lineNumber: Int, source: SourceText) -> MarkdownTableRow {
+    private static func makeRow(_ line: ArraySlice<MarkdownNode>, line lineNumber: Int, source: SourceText) -> MarkdownTableRow {
         struct Piece {
             var nodes: [MarkdownNode] = []
             var column: Int

@@ -17,7 +17,7 @@ struct LimitPipelineTests {
     }
 
     /// Runs the pipeline on the pages, written under a fresh temporary folder.
-    static func withDocs(_ pages: [String: Data], _ body: ([ParsedPage], APIModel, [String]) throws -> Void) throws {
+    static func withDocs(_ pages: [String: Data], _ body: ([ParsedPage], APIModel, [String: String]) throws -> Void) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-limits-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for (path, data) in pages {
@@ -28,23 +28,33 @@ struct LimitPipelineTests {
         let tree = try DocsTree(root: root)
         let parsed = Pipeline.parsePages(of: tree)
         let model = Pipeline.link(parsed)
-        try body(parsed, model, Pipeline.generatedFiles(for: model).map(\.path))
+        try body(parsed, model, Dictionary(uniqueKeysWithValues: Pipeline.generatedFiles(for: model).map { ($0.path, $0.contents) }))
     }
 
     @Test("a 50 MB page, a 1 MB line, a 100,000-row table, 10,000 nested quotes and JSON 10,000 deep: each reported, the rest generated")
     func hostileDocsFolder() throws {
         let filler = String(repeating: "Filler text, line after line, as a runaway generator writes it.\n", count: 820_000)
-        let rows = (0..<100_000).map { "| p\($0) | String | Property \($0). |\n" }
+        // Short rows, so that the table fits in the page limit. The 10,000 rows read name properties `p----`,
+        // `p---.`, ... (distinct on the wire, all `p` in Swift), so that the emitter tells 10,000 equal names
+        // apart; the rows beyond the limit repeat `p`.
+        let marks = Array("-.:=@!~+%$")
+        let named = (0..<10_000).map { index in
+            "|p" + String([1_000, 100, 10, 1].map { marks[index / $0 % 10] }) + "|Int32|\n"
+        }
+        let rows = named + Array(repeating: "|p|Int32|\n", count: 90_000)
         let json = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let pages: [String: String] = [
             "v1.0/resources/normal.md": Self.resourcePage("normal", rows: ["| id | String | The key. |\n"]),
             "v1.0/resources/huge.md": Self.resourcePage("huge", rows: ["| id | String | The key. |\n"]) + "\n" + filler,
-            "v1.0/resources/line.md": Self.resourcePage("line", rows: ["| blob | String | \(String(repeating: "x", count: 1 << 20)) |\n"]),
-            "v1.0/resources/table.md": Self.resourcePage("table", rows: rows),
+            "v1.0/resources/line.md": Self.resourcePage("line", rows: ["| blob | String | \(String(repeating: "x", count: 1_000_000)) |\n"]),
+            "v1.0/resources/table.md": "# table resource type\n\n## Properties\n\n| Property | Type |\n|:---|:---|\n" + rows.joined(),
             "v1.0/resources/deep.md": Self.resourcePage("deep", rows: ["| id | String | \(String(repeating: ">", count: 10_000)) |\n"])
                 + String(repeating: "> ", count: 10_000) + "Deep.\n",
             "v1.0/api/json.md": "# Create normal\n\n## HTTP request\n\n```http\nPOST /normals\n```\n\n## Example\n\n```http\nPOST https://graph.microsoft.com/v1.0/normals\n\n\(json)\n```\n",
         ]
+        // The line and the table fit in a page that is read whole.
+        #expect(pages["v1.0/resources/table.md"]!.utf8.count < Self.limits.maximumPageBytes)
+        #expect(pages["v1.0/resources/line.md"]!.utf8.count < Self.limits.maximumPageBytes)
         #expect(pages["v1.0/resources/huge.md"]!.utf8.count > 50_000_000)
         try Self.withDocs(pages.mapValues { Data($0.utf8) }) { parsed, model, files in
             let codes = Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, Set($0.diagnostics.map(\.code))) })
@@ -59,8 +69,11 @@ struct LimitPipelineTests {
             #expect(Set(v1.types.map(\.name)).isSuperset(of: ["normal", "huge", "line", "table", "deep"]))
             #expect(v1.types.first { $0.name == "table" }?.properties.count == Self.limits.maximumTableRows)
             #expect(v1.operations.map(\.id) == ["POST /normals"])
-            #expect(files.contains("GraphV1/Types/Normal.swift"))
-            #expect(files.contains("GraphV1/Types/Huge.swift"))
+            #expect(files["GraphV1/Types/Normal.swift"] != nil)
+            #expect(files["GraphV1/Types/Huge.swift"] != nil)
+            let table = try #require(files["GraphV1/Types/Table.swift"])
+            #expect(table.contains("public var p: Swift.Int32?"))
+            #expect(table.contains("public var p_10000: Swift.Int32?"))
         }
     }
 

@@ -114,6 +114,9 @@ public struct NameScope: Sendable {
     private var taken: Set<String>
     /// Names that differ only in case clash (the scope's names become file names).
     private let ignoresCase: Bool
+    /// For a name given with a suffix: the suffix to try next (those below it are all taken), so that a
+    /// page with thousands of equal names costs linear time.
+    private var nextSuffix: [String: Int] = [:]
 
     public init(reserved: [String] = [], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
@@ -124,8 +127,9 @@ public struct NameScope: Sendable {
 
     public mutating func claim(_ name: SwiftName) -> SwiftName {
         if taken.insert(key(name.text)).inserted { return name }
-        var counter = 2
+        var counter = nextSuffix[key(name.text)] ?? 2
         while !taken.insert(key("\(name.text)_\(counter)")).inserted { counter += 1 }
+        nextSuffix[key(name.text)] = counter + 1
         return SwiftName(verified: "\(name.text)_\(counter)")
     }
 
