@@ -13,6 +13,7 @@ import PackageDescription
 //   OutputWriter    printed files -> Generated/ (atomic replace, unchanged files untouched, --check)
 //   DocgenPipeline  the stages wired together; what the CLI and the tests call
 //   docgen          the thin command-line front end
+//   docgen-benchmark  the whole run against cmark's own parse of the same pages (scripts/benchmark.sh)
 //
 // The generated client lives in Generated/: one module per API version (GraphV1, GraphBeta, ...) on top of
 // the hand-written GraphRuntime, plus GeneratedCatalog, which lists those modules for the golden tests.
@@ -45,6 +46,10 @@ var targets: [Target] = [
     .executableTarget(
         name: "docgen",
         dependencies: ["DocgenPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(
+        name: "docgen-benchmark",
+        dependencies: ["MarkdownSyntax", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
 

@@ -23,24 +23,41 @@ public enum Pipeline {
     /// an error; the others go on.
     public static func parsePages(of tree: DocsTree, options: Options = Options()) -> [ParsedPage] {
         let paths = tree.pagePaths
-        let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
-        let parseOne: @Sendable (String) -> ParsedPage = { path in
-            let url = tree.url(of: path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
-                page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
-                return page
-            }
-            var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
-            if String(validatingUTF8CString: data) == nil, !data.isEmpty {
-                page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
-            }
+        return parse(count: paths.count, options: options) { index in
+            let path = paths[index]
+            return parsePage(path: path, contents: FileManager.default.contents(atPath: tree.url(of: path).path), options: options)
+        }
+    }
+
+    /// Parses pages already in memory: each page's path (relative to the docs root, `/`-separated) and its
+    /// bytes. The result is in the order given, and the same as reading the pages from a folder.
+    public static func parsePages(contents pages: [(path: String, contents: Data)], options: Options = Options()) -> [ParsedPage] {
+        parse(count: pages.count, options: options) { index in
+            parsePage(path: pages[index].path, contents: pages[index].contents, options: options)
+        }
+    }
+
+    /// One page's bytes (nil: unreadable) -> the parsed page, with a diagnostic when they are not UTF-8.
+    private static func parsePage(path: String, contents data: Data?, options: Options) -> ParsedPage {
+        guard let data else {
+            var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
+            page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
             return page
         }
-        guard options.parallel, paths.count > 1 else { return paths.map(parseOne) }
-        let results = ResultSlots<ParsedPage>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, parseOne(paths[index]))
+        let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
+        var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
+        if String(validatingUTF8CString: data) == nil, !data.isEmpty {
+            page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        return page
+    }
+
+    /// `parseOne` for every index, on all cores unless `options` says otherwise; results in index order.
+    private static func parse(count: Int, options: Options, _ parseOne: @Sendable (Int) -> ParsedPage) -> [ParsedPage] {
+        guard options.parallel, count > 1 else { return (0..<count).map(parseOne) }
+        let results = ResultSlots<ParsedPage>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, parseOne(index))
         }
         return results.values
     }

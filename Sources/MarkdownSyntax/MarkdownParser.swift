@@ -20,6 +20,25 @@ public enum MarkdownParser {
         return MarkdownDocument(frontMatter: frontMatter, root: root)
     }
 
+    /// Parses UTF-8 `bytes` with cmark and frees the result without building a tree: cmark's own cost, the
+    /// yardstick of the benchmark. Returns false when cmark returned no document.
+    @discardableResult
+    public static func parseWithCmarkOnly<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            parseWithCmarkOnly(UnsafeRawBufferPointer(buffer))
+        }
+        return parsed ?? Array(bytes).withUnsafeBytes { parseWithCmarkOnly($0) }
+    }
+
+    private static func parseWithCmarkOnly(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        let document = buffer.baseAddress.map { base in
+            cmark_parse_document(base.assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT)
+        } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+        guard let document else { return false }
+        cmark_node_free(document)
+        return true
+    }
+
     private static func readFrontMatter(bytes: [UInt8]) -> FrontMatter? {
         guard bytes.starts(with: Array("---".utf8)) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
