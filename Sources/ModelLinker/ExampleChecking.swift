@@ -64,7 +64,7 @@ extension VersionLinker {
         for property in properties where byName[property.name] == nil { byName[property.name] = property }
         var undocumented: [String] = []
         for member in members {
-            if member.key.hasPrefix("@") || member.key.contains("@odata.") { continue }
+            if member.key.hasPrefix("@") || member.key.containsText("@odata.") { continue }
             guard let property = byName[member.key] else {
                 undocumented.append(member.key)
                 continue

@@ -48,13 +48,14 @@ struct VersionLinker {
         checkInheritance(types: &types)
         var index = TypeIndex(types: types, enums: enums)
         unifyDuplicates(&operations, index: index)
-        let inferredFromExamples = inferFromExamples(index: index, operations: operations)
+        let matcher = OperationMatcher(operations)
+        let inferredFromExamples = inferFromExamples(index: index, operations: matcher)
         if !inferredFromExamples.isEmpty {
             types += inferredFromExamples
             types.sort(by: VersionLinker.definitionOrder)
             index = TypeIndex(types: types, enums: enums)
         }
-        let examples = linkExamples(operations: operations, index: index)
+        let examples = linkExamples(operations: matcher, index: index)
         return APIVersionModel(name: name, operations: operations, types: types, enums: enums, examples: examples)
     }
 

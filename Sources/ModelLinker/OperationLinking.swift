@@ -83,14 +83,14 @@ extension VersionLinker {
 
     /// Links each example to the operation its URL addresses: one of its own page's request lines, else any
     /// operation of the version (with a warning, since the page then documents one path and shows another).
-    mutating func linkExamples(operations: [Operation], index: TypeIndex) -> [LinkedExample] {
+    mutating func linkExamples(operations: OperationMatcher, index: TypeIndex) -> [LinkedExample] {
         var linked: [LinkedExample] = []
         for page in pages {
             let ownIDs = Set(page.requestLines.map { Operation.identifier(method: $0.method, path: $0.path) })
             for example in page.examples {
                 var operation: Operation?
                 if let request = example.request {
-                    let candidates = operations.filter { VersionLinker.matches(request.path, $0.path) }
+                    let candidates = operations.operations(matching: request.path)
                     let own = candidates.filter { ownIDs.contains($0.id) }
                     if let match = own.first(where: { $0.method == request.method }) {
                         operation = match
@@ -150,4 +150,58 @@ extension VersionLinker {
 extension JSONValue {
     /// Examples carry positions only for the body as a whole.
     func locationHint(_ location: SourceLocation) -> SourceLocation { location }
+}
+
+/// The operations whose templates an example path matches (`VersionLinker.matches`), found without comparing
+/// the path with every operation: the templates' segments form a tree, literals by lowercased text and one
+/// child for any parameter, and a path walks down every branch it matches.
+struct OperationMatcher {
+    private final class Node {
+        var literals: [String: Node] = [:]
+        var parameter: Node?
+        /// Positions in `operations` of the templates that end here.
+        var ends: [Int] = []
+    }
+
+    let operations: [Operation]
+    private let root = Node()
+
+    init(_ operations: [Operation]) {
+        self.operations = operations
+        for (position, operation) in operations.enumerated() {
+            var node = root
+            for segment in operation.path.segments {
+                if segment.kind == .parameter {
+                    if node.parameter == nil { node.parameter = Node() }
+                    node = node.parameter!
+                } else {
+                    let key = segment.text.lowercased()
+                    if let child = node.literals[key] {
+                        node = child
+                    } else {
+                        let child = Node()
+                        node.literals[key] = child
+                        node = child
+                    }
+                }
+            }
+            node.ends.append(position)
+        }
+    }
+
+    /// The operations `path` matches, in the order of `operations`.
+    func operations(matching path: PathTemplate) -> [Operation] {
+        var nodes = [root]
+        for segment in path.segments {
+            let key = segment.text.lowercased()
+            var next: [Node] = []
+            for node in nodes {
+                if let literal = node.literals[key] { next.append(literal) }
+                if let parameter = node.parameter { next.append(parameter) }
+            }
+            nodes = next
+            if nodes.isEmpty { return [] }
+        }
+        return nodes.flatMap(\.ends).sorted().map { operations[$0] }
+    }
 }
