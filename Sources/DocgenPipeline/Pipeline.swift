@@ -10,13 +10,19 @@ import SwiftEmitter
 public enum Pipeline {
     public struct Options: Sendable {
         public var defaultAPIVersion: String
-        /// Parse pages on all cores. The result is the same either way (tested).
+        /// Parse pages and print files on several threads. The result is the same either way (tested).
         public var parallel: Bool
+        /// How many threads when `parallel`: by default one per processor.
+        public var workers: Int
 
-        public init(defaultAPIVersion: String = "v1.0", parallel: Bool = true) {
+        public init(defaultAPIVersion: String = "v1.0", parallel: Bool = true, workers: Int? = nil) {
             self.defaultAPIVersion = defaultAPIVersion
             self.parallel = parallel
+            self.workers = workers ?? ParallelWork.processorCount
         }
+
+        /// The threads a stage runs on.
+        var threads: Int { parallel ? workers : 1 }
     }
 
     /// Reads and parses every page of `tree`. A page that cannot be read becomes a page of kind `other` with
@@ -53,13 +59,8 @@ public enum Pipeline {
     }
 
     /// `parseOne` for every index, on all cores unless `options` says otherwise; results in index order.
-    private static func parse(count: Int, options: Options, _ parseOne: @Sendable (Int) -> ParsedPage) -> [ParsedPage] {
-        guard options.parallel, count > 1 else { return (0..<count).map(parseOne) }
-        let results = ResultSlots<ParsedPage>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.set(index, parseOne(index))
-        }
-        return results.values
+    private static func parse(count: Int, options: Options, _ parseOne: @escaping @Sendable (Int) -> ParsedPage) -> [ParsedPage] {
+        ParallelWork.map(count: count, workers: options.threads, parseOne)
     }
 
     /// Links parsed pages into the model.
@@ -73,9 +74,14 @@ public enum Pipeline {
     /// The module that lists the generated version modules.
     public static let catalogModuleName = SwiftEmitter.catalogModuleName
 
-    /// The files of the generated client for `model`.
-    public static func generatedFiles(for model: APIModel) -> [OutputFile] {
-        SwiftEmitter.emit(model).map { OutputFile(path: $0.path, contents: $0.contents) }
+    /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the files
+    /// printed on several threads unless `options` says otherwise.
+    public static func generatedFiles(for model: APIModel, options: Options = Options()) -> [OutputFile] {
+        let structured = SwiftEmitter.files(for: model)
+        let printed = ParallelWork.map(count: structured.count, workers: options.threads) { index in
+            OutputFile(path: structured[index].path, contents: SwiftPrinter.print(structured[index]))
+        }
+        return printed.sorted { $0.path < $1.path }
     }
 }
 
@@ -85,20 +91,4 @@ extension String {
         guard let text = String(data: data, encoding: .utf8) else { return nil }
         self = text
     }
-}
-
-/// Results written by index from concurrent workers, read once all are done.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { slots.map { $0! } }
 }
