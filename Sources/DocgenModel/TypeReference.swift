@@ -98,10 +98,12 @@ public enum PrimitiveType: String, Codable, Hashable, Sendable, CaseIterable {
 extension StringProtocol {
     /// Trims the given characters from both ends (no Foundation dependency in the model).
     public func trimmingCharactersInSet(_ characters: String) -> String {
-        let set = Set(characters.unicodeScalars)
-        let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !set.contains($0) })!
+        let trimmable = characters.unicodeScalars
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmable.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trimmable.contains($0) })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
     }
 

@@ -45,13 +45,13 @@ public enum MarkdownParser {
         // could close it. Should that line not close it after all, or there be none, the whole page is read.
         if let end = frontMatterCandidateEnd(bytes) {
             let block = String(decoding: bytes[..<end], as: UTF8.self)
-            if let frontMatter = FrontMatter.read(lines: block.split(separator: "\n", omittingEmptySubsequences: false)),
+            if let frontMatter = FrontMatter.read(lines: block.splitAtLineFeeds()),
                frontMatter.closingLine != nil {
                 return frontMatter
             }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        return FrontMatter.read(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        return FrontMatter.read(lines: text.splitAtLineFeeds())
     }
 
     /// The byte offset just past the first line after line 1 that reads `---` or `...` with trailing

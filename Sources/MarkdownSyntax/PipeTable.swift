@@ -142,7 +142,7 @@ enum PipeTableRecognizer {
         var startsWithDelimiter = false
 
         for node in line {
-            guard node.kind == .text, let literal = node.literal, literal.contains("|") else {
+            guard node.kind == .text, let literal = node.literal, literal.utf8.contains(UInt8(ascii: "|")), literal.contains("|") else {
                 pieces[pieces.count - 1].nodes.append(node)
                 if !(node.kind == .text && (node.literal ?? "").allSatisfy { $0 == " " || $0 == "\t" }) {
                     endsWithDelimiter = false
@@ -150,35 +150,40 @@ enum PipeTableRecognizer {
                 continue
             }
             let delimiters = delimiterFlags(of: node, source: source)
-            var current = ""
+            // The text since the last delimiter is `scalars[currentStart..<index]`.
+            let scalars = literal.unicodeScalars
+            var currentStart = scalars.startIndex
+            var index = scalars.startIndex
             var currentColumn = node.range.startColumn
             var pipeIndex = 0
             var column = node.range.startColumn
-            for scalar in literal.unicodeScalars {
+            while index != scalars.endIndex {
+                let scalar = scalars[index]
                 if scalar == "|" {
                     let isDelimiter = pipeIndex < delimiters.count ? delimiters[pipeIndex].isDelimiter : true
                     let pipeColumn = pipeIndex < delimiters.count ? delimiters[pipeIndex].column : column
                     pipeIndex += 1
                     if isDelimiter {
-                        appendText(current, column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
+                        appendText(String(scalars[currentStart..<index]), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
                         if delimiterCount == 0 && pieces.count == 1
                             && pieces[0].nodes.allSatisfy({ $0.kind == .text && ($0.literal ?? "").trimmingSpaces().isEmpty }) {
                             startsWithDelimiter = true
                         }
                         delimiterCount += 1
                         pieces.append(Piece(column: pipeColumn + 1))
-                        current = ""
+                        index = scalars.index(after: index)
+                        currentStart = index
                         currentColumn = pipeColumn + 1
                         column = pipeColumn + 1
                         endsWithDelimiter = true
                         continue
                     }
                 }
-                current.unicodeScalars.append(scalar)
                 column += 1
                 if scalar != " " && scalar != "\t" { endsWithDelimiter = false }
+                index = scalars.index(after: index)
             }
-            appendText(current, column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
+            appendText(String(scalars[currentStart..<index]), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
         }
 
         if startsWithDelimiter, !pieces.isEmpty { pieces.removeFirst() }

@@ -24,7 +24,7 @@ extension VersionLinker {
                 }
             }
         }
-        return byID.values.sorted { ($0.path.shape, $0.method) < ($1.path.shape, $1.method) }
+        return byID.values.map { ($0.path.shape, $0) }.sorted { ($0.0, $0.1.method) < ($1.0, $1.1.method) }.map(\.1)
     }
 
     /// Operations documented on several pages. Intune documents a collection once per derived type

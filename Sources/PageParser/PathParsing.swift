@@ -71,10 +71,12 @@ enum PathParsing {
     /// Splits at `/` outside braces, parentheses and quotes; empty segments are dropped.
     private static func splitSegments(_ text: Substring) -> [String] {
         var segments: [String] = []
-        var current = ""
+        // The current segment is `text[start..<index]`.
+        var start = text.startIndex
         var depth = 0
         var inQuote = false
-        for character in text {
+        for index in text.indices {
+            let character = text[index]
             if character == "'" {
                 inQuote.toggle()
             } else if !inQuote, character == "{" || character == "(" || character == "<" {
@@ -82,13 +84,11 @@ enum PathParsing {
             } else if !inQuote, character == "}" || character == ")" || character == ">" {
                 depth = max(0, depth - 1)
             } else if character == "/", depth == 0, !inQuote {
-                if !current.isEmpty { segments.append(current) }
-                current = ""
-                continue
+                if start < index { segments.append(String(text[start..<index])) }
+                start = text.index(after: index)
             }
-            current.append(character)
         }
-        let last = current.trimmed
+        let last = text[start...].trimmed
         if !last.isEmpty { segments.append(last) }
         return segments.map { $0.trimmed }.filter { !$0.isEmpty }
     }

@@ -1,4 +1,5 @@
 import DocgenModel
+import MarkdownSyntax
 import Testing
 
 @Suite("Byte-wise text search answers as the character-wise one")
