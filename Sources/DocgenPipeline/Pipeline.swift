@@ -63,21 +63,24 @@ public enum Pipeline {
         ParallelWork.map(count: count, workers: options.threads, parseOne)
     }
 
-    /// Links parsed pages into the model.
-    public static func link(_ pages: [ParsedPage]) -> APIModel { ModelLinker.link(pages) }
+    /// Links parsed pages into the model (the API versions on threads of their own unless `options` says
+    /// otherwise).
+    public static func link(_ pages: [ParsedPage], options: Options = Options()) -> APIModel {
+        ModelLinker.link(pages, parallel: options.parallel)
+    }
 
     /// The linked model of a docs folder.
     public static func model(of tree: DocsTree, options: Options = Options()) -> APIModel {
-        ModelLinker.link(parsePages(of: tree, options: options))
+        link(parsePages(of: tree, options: options), options: options)
     }
 
     /// The module that lists the generated version modules.
     public static let catalogModuleName = SwiftEmitter.catalogModuleName
 
-    /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the files
-    /// printed on several threads unless `options` says otherwise.
+    /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the modules
+    /// built and the files printed on several threads unless `options` says otherwise.
     public static func generatedFiles(for model: APIModel, options: Options = Options()) -> [OutputFile] {
-        let structured = SwiftEmitter.files(for: model)
+        let structured = SwiftEmitter.files(for: model, parallel: options.parallel)
         let printed = ParallelWork.map(count: structured.count, workers: options.threads) { index in
             OutputFile(path: structured[index].path, contents: SwiftPrinter.print(structured[index]))
         }

@@ -1,3 +1,4 @@
+import Dispatch
 import DocgenModel
 
 /// Joins the pages of a docs tree into the `APIModel`: per API version, the operations of the method pages,
@@ -7,18 +8,49 @@ import DocgenModel
 ///
 /// The result depends only on the pages' contents and paths, never on the order they are given in.
 public enum ModelLinker {
-    public static func link(_ pages: [ParsedPage]) -> APIModel {
+    /// `parallel`: link the API versions, which are independent, on threads of their own. The result is
+    /// the same either way (tested).
+    public static func link(_ pages: [ParsedPage], parallel: Bool = true) -> APIModel {
         let pages = LinkResolution.resolve(pages.sorted { $0.path < $1.path })
         var diagnostics = pages.flatMap(\.diagnostics)
-        var versions: [APIVersionModel] = []
         let byVersion = Dictionary(grouping: pages, by: \.apiVersion.version)
-        for name in byVersion.keys.sorted() {
-            var linker = VersionLinker(name: name, pages: byVersion[name]!)
-            versions.append(linker.link())
-            diagnostics += linker.diagnostics
+        let names = byVersion.keys.sorted()
+        let linkVersion = { @Sendable (index: Int) -> (APIVersionModel, [Diagnostic]) in
+            var linker = VersionLinker(name: names[index], pages: byVersion[names[index]]!)
+            let version = linker.link()
+            return (version, linker.diagnostics)
+        }
+        let linked: [(APIVersionModel, [Diagnostic])]
+        if parallel, names.count > 1 {
+            let results = LinkedVersions(count: names.count)
+            DispatchQueue.concurrentPerform(iterations: names.count) { results.set($0, linkVersion($0)) }
+            linked = results.values
+        } else {
+            linked = names.indices.map(linkVersion)
+        }
+        var versions: [APIVersionModel] = []
+        for (version, versionDiagnostics) in linked {
+            versions.append(version)
+            diagnostics += versionDiagnostics
         }
         return APIModel(versions: versions, diagnostics: Array(Set(diagnostics)).sorted())
     }
+}
+
+/// The versions linked on concurrent threads, by index.
+private final class LinkedVersions: @unchecked Sendable {
+    private var slots: [(APIVersionModel, [Diagnostic])?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: (APIVersionModel, [Diagnostic])) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    var values: [(APIVersionModel, [Diagnostic])] { slots.map { $0! } }
 }
 
 /// Links the pages of one API version.

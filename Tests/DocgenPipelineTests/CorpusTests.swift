@@ -37,6 +37,7 @@ struct CorpusTests {
         let serialPages = Pipeline.parsePages(of: tree, options: .init(parallel: false))
         #expect(serialPages == Self.pages)
         let model = Pipeline.link(Self.pages)
+        #expect(Pipeline.link(Self.pages, options: .init(parallel: false)) == model)
         let serialFiles = Pipeline.generatedFiles(for: model, options: .init(parallel: false))
         let parallelFiles = Pipeline.generatedFiles(for: model, options: .init(parallel: true, workers: 8))
         #expect(serialFiles == parallelFiles)
