@@ -113,10 +113,10 @@ extension VersionLinker {
                 let requestType = requestBodyType(example: example, operation: operation)
                 let responseType = responseBodyType(example: example, operation: operation)
                 if let request = example.request, let body = request.body?.json, let type = requestType {
-                    check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: "$")
+                    check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: .root)
                 }
                 if let response = example.response, let body = response.body?.json, let type = responseType {
-                    check(body, against: type, index: index, at: response.body!.location, path: "$")
+                    check(body, against: type, index: index, at: response.body!.location, path: .root)
                 }
                 linked.append(LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType))
             }

@@ -40,4 +40,19 @@ struct TextSearchTests {
             #expect(text.splitAtLineFeeds() == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
         }
     }
+
+    @Test("lookup keys of ASCII names are made byte-wise as the general rule makes them")
+    func lookupKeys() {
+        func general(_ name: String) -> String {
+            var key = Substring(name)
+            if key.hasPrefix("#") { key = key.dropFirst() }
+            let lowered = key.lowercased()
+            return lowered.hasPrefix("microsoft.graph.") ? String(lowered.dropFirst("microsoft.graph.".count)) : lowered
+        }
+        for name in ["", "#", "User", "#microsoft.graph.User", "Microsoft.Graph.deviceAndAppManagementAssignmentTarget",
+                     "microsoft.graph.", "#microsoft.graph", "microsoft.graphs.x", "Stra\u{00DF}e", "#Microsoft.Graph.\u{0130}x",
+                     "##microsoft.graph.x", "A_B.C-d"] {
+            #expect(TypeReference.lookupKey(for: name) == general(name), "\(name)")
+        }
+    }
 }
