@@ -204,21 +204,40 @@ struct VersionLinker {
     /// properties (it keeps all members it meets), with a warning at each first reference.
     private mutating func inferUnresolved(types: inout [TypeDefinition], enums: inout [EnumDefinition], operations: [Operation]) {
         var known = Set(types.map { TypeReference.lookupKey(for: $0.name) }).union(enums.map { TypeReference.lookupKey(for: $0.name) })
-        var references: [(TypeReference, SourceLocation, String)] = []
+        // Named references only, each with its lookup key; the role is spelled out only for a warning.
+        enum Role {
+            case baseType(String)
+            case propertyType(String, String)
+            case requestBody(String)
+            case response(String)
+
+            var description: String {
+                switch self {
+                case .baseType(let type): "base type of '\(type)'"
+                case .propertyType(let type, let property): "type of '\(type).\(property)'"
+                case .requestBody(let operation): "request body of \(operation)"
+                case .response(let operation): "response of \(operation)"
+                }
+            }
+        }
+        var references: [(reference: TypeReference, location: SourceLocation, key: String, role: Role)] = []
+        func add(_ reference: TypeReference, _ location: SourceLocation, _ role: Role) {
+            guard reference.primitive == nil else { return }
+            references.append((reference, location, reference.lookupKey, role))
+        }
         for type in types {
-            if let base = type.baseType { references.append((base, type.location, "base type of '\(type.name)'")) }
-            for property in type.properties { references.append((property.type, property.location, "type of '\(type.name).\(property.name)'")) }
+            if let base = type.baseType { add(base, type.location, .baseType(type.name)) }
+            for property in type.properties { add(property.type, property.location, .propertyType(type.name, property.name)) }
         }
         for operation in operations {
-            if let body = operation.requestBody { references.append((body, operation.location, "request body of \(operation.id)")) }
-            if let body = operation.responseBody { references.append((body, operation.location, "response of \(operation.id)")) }
+            if let body = operation.requestBody { add(body, operation.location, .requestBody(operation.id)) }
+            if let body = operation.responseBody { add(body, operation.location, .response(operation.id)) }
         }
-        references.sort { ($0.1, $0.0.lookupKey) < ($1.1, $1.0.lookupKey) }
-        for (reference, location, role) in references where reference.primitive == nil {
-            let key = reference.lookupKey
+        references.sort { ($0.location, $0.key) < ($1.location, $1.key) }
+        for (reference, location, key, role) in references {
             guard known.insert(key).inserted else { continue }
             let link = reference.link.map { " (link '\($0)')" } ?? ""
-            warn(.typeUnresolved, "no page defines type '\(reference.name)'\(link), the \(role); it is generated as an open type that keeps every member", at: location)
+            warn(.typeUnresolved, "no page defines type '\(reference.name)'\(link), the \(role.description); it is generated as an open type that keeps every member", at: location)
             types.append(TypeDefinition(name: reference.name, origin: .example, location: location))
         }
         types.sort(by: VersionLinker.definitionOrder)

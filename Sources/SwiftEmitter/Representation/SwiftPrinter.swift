@@ -157,7 +157,8 @@ struct Printer {
     var indentLevel = 0
 
     mutating func line(_ text: String) {
-        if text.utf8.contains(UInt8(ascii: "\n")), text.contains("\n") {
+        let hasLineFeed = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) } ?? text.utf8.contains(UInt8(ascii: "\n"))
+        if hasLineFeed, text.contains("\n") {
             for part in text.split(separator: "\n", omittingEmptySubsequences: false) { line(String(part)) }
             return
         }
