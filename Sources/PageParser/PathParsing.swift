@@ -28,9 +28,10 @@ enum PathParsing {
     /// `knownFirstSegments`: first segments of the page's request lines, so that an absolute URL that lacks
     /// a version (`https://graph.microsoft.com/me`) is not read as having version `me`.
     static func parseTarget(_ target: String, knownFirstSegments: Set<String> = []) -> ParsedTarget {
-        var rest = Substring(target.trimmed)
+        let trimmedTarget = target.trimmed
+        var rest = Substring(trimmedTarget)
         var isAbsolute = false
-        if let scheme = rest.firstRange(of: "://") {
+        if let scheme = trimmedTarget.firstRangeOfText("://") {
             isAbsolute = true
             rest = rest[scheme.upperBound...]
             if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "\\" }) {
