@@ -5,12 +5,13 @@
 # (whole run <= 1.5 x cmark, whole run's wall time < cmark's single-threaded parse, peak < 300 MB).
 #
 #   scripts/benchmark.sh [--save FILE] [--baseline FILE | --no-baseline] [--label TEXT] [--only KIND]...
-#                        [DOCS_FOLDER] [RUNS]
+#                        [--serial] [DOCS_FOLDER] [RUNS]
 #
 # DOCS_FOLDER defaults to ../shared/corpus/graph-docs-2021-07 (relative to the repository root), RUNS to 5.
 # --save writes the results as JSON (e.g. benchmarks/baseline.json); the results are compared with
 # benchmarks/baseline.json when it exists, or with --baseline FILE. --only cmark|markdownTree|whole
-# measures only some kinds.
+# measures only some kinds; --serial runs the whole run on one thread (for a profiler's call tree, e.g.
+# valgrind --tool=callgrind .build/release/docgen-benchmark DOCS --measure whole --runs 1 --serial).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -23,9 +24,10 @@ extra=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --save|--label|--only|--machine|--scratch) extra+=("$1" "$2"); shift 2 ;;
+        --serial) extra+=("$1"); shift ;;
         --baseline) baseline="$2"; shift 2 ;;
         --no-baseline) use_baseline=0; shift ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "benchmark: unknown option $1" >&2; exit 2 ;;
         *)
             if [ -z "$docs" ]; then docs="$1"

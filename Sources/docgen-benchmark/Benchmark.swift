@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocgenPipeline
 import Foundation
 
 #if canImport(Glibc)
@@ -49,6 +50,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Folder for the whole runs' output (default: a new folder in the temporary folder).")
     var scratch: String?
 
+    @Flag(help: "Run the whole run on one thread (for a profiler's call tree; not what docgen does).")
+    var serial = false
+
     @Option(help: .hidden)
     var measure: MeasurementKind?
 
@@ -62,7 +66,9 @@ struct Benchmark: ParsableCommand {
         if let measure {
             // Child: measure one kind, print its result as JSON on standard output.
             let pages = try LoadedPages(root: URL(fileURLWithPath: docs))
-            let result = try Measurer(pages: pages, scratch: scratchURL).measure(measure, runs: runs) { message in
+            var measurer = Measurer(pages: pages, scratch: scratchURL)
+            if serial { measurer.options = Pipeline.Options(parallel: false) }
+            let result = try measurer.measure(measure, runs: runs) { message in
                 FileHandle.standardError.write(Data("  \(message)\n".utf8))
             }
             FileHandle.standardOutput.write(try JSONEncoder().encode(result))
@@ -77,7 +83,7 @@ struct Benchmark: ParsableCommand {
         }
         let report = BenchmarkReport(
             label: label, commit: commit, machine: machine ?? Self.describeMachine(),
-            date: ISO8601DateFormatter().string(from: Date()), runsPerMeasurement: runs,
+            date: ISO8601DateFormatter().string(from: Date()), runsPerMeasurement: runs, serial: serial ? true : nil,
             corpus: .init(path: docs, pages: pages.pages.count, bytes: pages.totalBytes),
             measurements: results
         )
@@ -110,7 +116,7 @@ struct Benchmark: ParsableCommand {
     private func measureInChild(_ kind: MeasurementKind, scratch: URL) throws -> MeasurementResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executablePath())
-        process.arguments = [docs, "--runs", String(runs), "--measure", kind.rawValue, "--scratch", scratch.path]
+        process.arguments = [docs, "--runs", String(runs), "--measure", kind.rawValue, "--scratch", scratch.path] + (serial ? ["--serial"] : [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -136,6 +136,8 @@ struct Measurer {
     /// A folder of its own for the whole runs' output; each run writes a fresh folder inside it and deletes
     /// it afterwards (untimed).
     let scratch: URL
+    /// How the whole run spreads its work: the pipeline's default (all processors), or one thread.
+    var options = Pipeline.Options()
 
     func measure(_ kind: MeasurementKind, runs: Int, progress: (String) -> Void) throws -> MeasurementResult {
         var samples: [RunSample] = []
@@ -196,11 +198,11 @@ struct Measurer {
             stages[name] = now - mark
             mark = now
         }
-        let parsed = Pipeline.parsePages(contents: pages.pages)
+        let parsed = Pipeline.parsePages(contents: pages.pages, options: options)
         stage("parse")
-        let model = Pipeline.link(parsed)
+        let model = Pipeline.link(parsed, options: options)
         stage("link")
-        let files = Pipeline.generatedFiles(for: model)
+        let files = Pipeline.generatedFiles(for: model, options: options)
         stage("emit")
         try OutputWriter.write(files, to: output)
         stage("write")

@@ -14,6 +14,8 @@ struct BenchmarkReport: Codable {
     var machine: String
     var date: String
     var runsPerMeasurement: Int
+    /// The whole run was made to run on one thread (`--serial`), for a profile; nil or false: all processors.
+    var serial: Bool?
     var corpus: Corpus
     var measurements: [MeasurementResult]
 
@@ -34,6 +36,7 @@ struct BenchmarkReport: Codable {
         var lines: [String] = []
         lines.append("docgen benchmark: \(corpus.pages) pages, \(String(format: "%.1f", megabytes)) MB in \(corpus.path)")
         lines.append("pages read into memory first (no disk reads timed); \(runsPerMeasurement) runs each; each kind in a process of its own")
+        if serial == true { lines.append("whole run on ONE thread (--serial), not as docgen runs") }
         lines.append("commit \(commit ?? "?"), \(machine), \(date)" + (label.map { ", \"\($0)\"" } ?? ""))
         lines.append("")
         let header = pad("measurement", 34) + padLeft("median s", 9) + padLeft("min s", 9) + padLeft("pages/s", 9)
