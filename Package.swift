@@ -14,6 +14,7 @@ import PackageDescription
 //   ModelDiff       two APIModels -> DriftReport (API changes classified for the Swift client) -> Markdown/JSON
 //   DocgenPipeline  the stages wired together; what the CLI and the tests call
 //   docgen          the thin command-line front end
+//   docgen-benchmark  the whole run against cmark's own parse of the same pages (scripts/benchmark.sh)
 //
 // The generated client lives in Generated/: one module per API version (GraphV1, GraphBeta, ...) on top of
 // the hand-written GraphRuntime, plus GeneratedCatalog, which lists those modules for the golden tests.
@@ -47,6 +48,10 @@ var targets: [Target] = [
     .executableTarget(
         name: "docgen",
         dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(
+        name: "docgen-benchmark",
+        dependencies: ["MarkdownSyntax", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
     // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.

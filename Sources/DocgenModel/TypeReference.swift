@@ -33,11 +33,31 @@ public struct TypeReference: Codable, Hashable, Sendable {
     public var lookupKey: String { TypeReference.lookupKey(for: name) }
 
     public static func lookupKey(for name: String) -> String {
+        if let key = asciiLookupKey(for: name) { return key }
         var key = Substring(name)
         if key.hasPrefix("#") { key = key.dropFirst() }
         let lowered = key.lowercased()
         let namespace = "microsoft.graph."
         return lowered.hasPrefix(namespace) ? String(lowered.dropFirst(namespace.count)) : lowered
+    }
+
+    /// `lookupKey(for:)` of an ASCII name, byte by byte (where lowercasing is A-Z to a-z); nil for others.
+    private static func asciiLookupKey(for name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let lowered = { (byte: UInt8) -> UInt8 in byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+            var start = bytes.first == UInt8(ascii: "#") ? 1 : 0
+            let namespace = "microsoft.graph.".utf8
+            if bytes.count - start >= namespace.count,
+               zip(bytes[start...], namespace).allSatisfy({ lowered($0) == $1 }) {
+                start += namespace.count
+            }
+            return String(unsafeUninitializedCapacity: bytes.count - start) { buffer in
+                for offset in start..<bytes.count { buffer[offset - start] = lowered(bytes[offset]) }
+                return bytes.count - start
+            }
+        }
     }
 
     /// `String`, `String collection`: how the docs would write it.
@@ -98,10 +118,12 @@ public enum PrimitiveType: String, Codable, Hashable, Sendable, CaseIterable {
 extension StringProtocol {
     /// Trims the given characters from both ends (no Foundation dependency in the model).
     public func trimmingCharactersInSet(_ characters: String) -> String {
-        let set = Set(characters.unicodeScalars)
-        let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !set.contains($0) })!
+        let trimmable = characters.unicodeScalars
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmable.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trimmable.contains($0) })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
     }
 

@@ -10,42 +10,57 @@ import SwiftEmitter
 public enum Pipeline {
     public struct Options: Sendable {
         public var defaultAPIVersion: String
-        /// Parse pages on all cores. The result is the same either way (tested).
+        /// Parse pages and print files on several threads. The result is the same either way (tested).
         public var parallel: Bool
+        /// How many threads when `parallel`: by default one per processor.
+        public var workers: Int
 
-        public init(defaultAPIVersion: String = "v1.0", parallel: Bool = true) {
+        public init(defaultAPIVersion: String = "v1.0", parallel: Bool = true, workers: Int? = nil) {
             self.defaultAPIVersion = defaultAPIVersion
             self.parallel = parallel
+            self.workers = workers ?? ParallelWork.processorCount
         }
+
+        /// The threads a stage runs on.
+        var threads: Int { parallel ? workers : 1 }
     }
 
     /// Reads and parses every page of `source` (a docs folder or a git revision). A page that cannot be read
     /// becomes a page of kind `other` with an error; the others go on.
     public static func parsePages(of source: some PageSource, options: Options = Options()) -> [ParsedPage] {
         let paths = source.pagePaths
-        let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
-        let parseOne: @Sendable (String) -> ParsedPage = { path in
-            // One byte more than the parser reads, so that it sees the page is too large and says so: a page
-            // of any size costs at most that much memory.
-            guard let data = source.contents(of: path, maximumBytes: parserOptions.limits.maximumPageBytes + 1) else {
-                var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
-                page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
-                return page
-            }
-            var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
-            let checked = data.count > parserOptions.limits.maximumPageBytes
-                ? withoutCutCharacter(data.prefix(parserOptions.limits.maximumPageBytes)) : data
-            if String(validatingUTF8CString: checked) == nil, !checked.isEmpty {
-                page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
-            }
+        // One byte more than the parser reads, so that it sees the page is too large and says so: a page of
+        // any size costs at most that much memory.
+        let maximumBytes = PageParser.Options().limits.maximumPageBytes + 1
+        return parse(count: paths.count, options: options) { index in
+            parsePage(path: paths[index], contents: source.contents(of: paths[index], maximumBytes: maximumBytes), options: options)
+        }
+    }
+
+    /// Parses pages already in memory: each page's path (relative to the docs root, `/`-separated) and its
+    /// bytes. The result is in the order given, and the same as reading the pages from a folder.
+    public static func parsePages(contents pages: [(path: String, contents: Data)], options: Options = Options()) -> [ParsedPage] {
+        parse(count: pages.count, options: options) { index in
+            parsePage(path: pages[index].path, contents: pages[index].contents, options: options)
+        }
+    }
+
+    /// One page's bytes (nil: unreadable) -> the parsed page, with a diagnostic when they are not UTF-8.
+    private static func parsePage(path: String, contents data: Data?, options: Options) -> ParsedPage {
+        guard let data else {
+            var page = ParsedPage(path: path, kind: .other, apiVersion: APIVersionEvidence(version: options.defaultAPIVersion, source: .defaulted))
+            page.diagnostics = [.error(.unreadableFile, "cannot read the page", at: SourceLocation(path: path, line: 1, column: 1))]
             return page
         }
-        guard options.parallel, paths.count > 1 else { return paths.map(parseOne) }
-        let results = ResultSlots<ParsedPage>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, parseOne(paths[index]))
+        let parserOptions = PageParser.Options(defaultAPIVersion: options.defaultAPIVersion)
+        var page = PageParser.parse(text: String(decoding: data, as: UTF8.self), path: path, options: parserOptions)
+        // A page cut at the size limit may end inside a character: that is not a fault of the page.
+        let checked = data.count > parserOptions.limits.maximumPageBytes
+            ? withoutCutCharacter(data.prefix(parserOptions.limits.maximumPageBytes)) : data
+        if String(validatingUTF8CString: checked) == nil, !checked.isEmpty {
+            page.diagnostics.append(.warning(.unreadableFile, "page is not valid UTF-8; invalid bytes were replaced", at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        return results.values
+        return page
     }
 
     /// `data` without the incomplete UTF-8 sequence a cut may have left at its end.
@@ -62,20 +77,34 @@ public enum Pipeline {
         return data
     }
 
-    /// Links parsed pages into the model.
-    public static func link(_ pages: [ParsedPage]) -> APIModel { ModelLinker.link(pages) }
+    /// `parseOne` for every index, on all cores unless `options` says otherwise; results in index order.
+    private static func parse(count: Int, options: Options, _ parseOne: @escaping @Sendable (Int) -> ParsedPage) -> [ParsedPage] {
+        ParallelWork.map(count: count, workers: options.threads, parseOne)
+    }
+
+    /// Links parsed pages into the model (the API versions on threads of their own unless `options` says
+    /// otherwise).
+    public static func link(_ pages: [ParsedPage], options: Options = Options()) -> APIModel {
+        ModelLinker.link(pages, parallel: options.parallel)
+    }
 
     /// The linked model of a docs folder or git revision.
     public static func model(of source: some PageSource, options: Options = Options()) -> APIModel {
-        ModelLinker.link(parsePages(of: source, options: options))
+        link(parsePages(of: source, options: options), options: options)
+    }
     }
 
     /// The module that lists the generated version modules.
     public static let catalogModuleName = SwiftEmitter.catalogModuleName
 
-    /// The files of the generated client for `model`.
-    public static func generatedFiles(for model: APIModel) -> [OutputFile] {
-        SwiftEmitter.emit(model).map { OutputFile(path: $0.path, contents: $0.contents) }
+    /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the modules
+    /// built and the files printed on several threads unless `options` says otherwise.
+    public static func generatedFiles(for model: APIModel, options: Options = Options()) -> [OutputFile] {
+        let structured = SwiftEmitter.files(for: model, parallel: options.parallel)
+        let printed = ParallelWork.map(count: structured.count, workers: options.threads) { index in
+            OutputFile(path: structured[index].path, contents: SwiftPrinter.print(structured[index]))
+        }
+        return printed.sorted { $0.path < $1.path }
     }
 }
 
@@ -85,20 +114,4 @@ extension String {
         guard let text = String(data: data, encoding: .utf8) else { return nil }
         self = text
     }
-}
-
-/// Results written by index from concurrent workers, read once all are done.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { slots.map { $0! } }
 }

@@ -23,10 +23,66 @@ public enum MarkdownParser {
         return MarkdownDocument(frontMatter: frontMatter, root: root, limitsExceeded: findings)
     }
 
+    /// Parses UTF-8 `bytes` with cmark and frees the result without building a tree: cmark's own cost, the
+    /// yardstick of the benchmark. Returns false when cmark returned no document.
+    @discardableResult
+    public static func parseWithCmarkOnly<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            parseWithCmarkOnly(UnsafeRawBufferPointer(buffer))
+        }
+        return parsed ?? Array(bytes).withUnsafeBytes { parseWithCmarkOnly($0) }
+    }
+
+    private static func parseWithCmarkOnly(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        let document = buffer.baseAddress.map { base in
+            cmark_parse_document(base.assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT)
+        } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+        guard let document else { return false }
+        cmark_node_free(document)
+        return true
+    }
+
     private static func readFrontMatter(bytes: [UInt8]) -> FrontMatter? {
         guard bytes.starts(with: Array("---".utf8)) else { return nil }
+        // Only the block's own lines are decoded and split: up to the first line after the opening one that
+        // could close it. Should that line not close it after all, or there be none, the whole page is read.
+        if let end = frontMatterCandidateEnd(bytes) {
+            let block = String(decoding: bytes[..<end], as: UTF8.self)
+            if let frontMatter = FrontMatter.read(lines: block.splitAtLineFeeds()),
+               frontMatter.closingLine != nil {
+                return frontMatter
+            }
+        }
         let text = String(decoding: bytes, as: UTF8.self)
-        return FrontMatter.read(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        return FrontMatter.read(lines: text.splitAtLineFeeds())
+    }
+
+    /// The byte offset just past the first line after line 1 that reads `---` or `...` with trailing
+    /// spaces, tabs or carriage returns. Lines end where the text split into characters does: at a line
+    /// feed that does not follow a carriage return (`\r\n` is one character).
+    private static func frontMatterCandidateEnd(_ bytes: [UInt8]) -> Int? {
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        var lineStart = 0
+        var isFirstLine = true
+        var offset = 0
+        while offset <= bytes.count {
+            let atEnd = offset == bytes.count
+            if atEnd || (bytes[offset] == lineFeed && (offset == 0 || bytes[offset - 1] != carriageReturn)) {
+                if !isFirstLine {
+                    var end = offset
+                    while end > lineStart, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == carriageReturn {
+                        end -= 1
+                    }
+                    let line = bytes[lineStart..<end]
+                    if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) { return offset }
+                }
+                isFirstLine = false
+                lineStart = offset + 1
+            }
+            offset += 1
+        }
+        return nil
     }
 
     /// Replaces lines 1...line by empty lines.

@@ -150,7 +150,7 @@ enum PipeTableRecognizer {
         var startsWithDelimiter = false
 
         for node in line {
-            guard node.kind == .text, let literal = node.literal, literal.contains("|") else {
+            guard node.kind == .text, let literal = node.literal, literal.utf8.contains(UInt8(ascii: "|")), literal.contains("|") else {
                 pieces[pieces.count - 1].nodes.append(node)
                 if !(node.kind == .text && (node.literal ?? "").allSatisfy { $0 == " " || $0 == "\t" }) {
                     endsWithDelimiter = false
@@ -158,35 +158,45 @@ enum PipeTableRecognizer {
                 continue
             }
             let delimiters = delimiterFlags(of: node, source: source)
-            var current = ""
-            var currentColumn = node.range.startColumn
-            var pipeIndex = 0
-            var column = node.range.startColumn
-            for scalar in literal.unicodeScalars {
-                if scalar == "|" {
-                    let isDelimiter = pipeIndex < delimiters.count ? delimiters[pipeIndex].isDelimiter : true
-                    let pipeColumn = pipeIndex < delimiters.count ? delimiters[pipeIndex].column : column
-                    pipeIndex += 1
-                    if isDelimiter {
-                        appendText(current, column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
-                        if delimiterCount == 0 && pieces.count == 1
-                            && pieces[0].nodes.allSatisfy({ $0.kind == .text && ($0.literal ?? "").trimmingSpaces().isEmpty }) {
-                            startsWithDelimiter = true
+            // Byte by byte: `|` is one byte, and the text since the last delimiter is `bytes[currentStart..<offset]`;
+            // columns count scalars, i.e. bytes that do not continue a scalar.
+            var text = literal
+            text.withUTF8 { bytes in
+                var currentStart = 0
+                var offset = 0
+                var currentColumn = node.range.startColumn
+                var pipeIndex = 0
+                var column = node.range.startColumn
+                while offset < bytes.count {
+                    let byte = bytes[offset]
+                    if byte == UInt8(ascii: "|") {
+                        let isDelimiter = pipeIndex < delimiters.count ? delimiters[pipeIndex].isDelimiter : true
+                        let pipeColumn = pipeIndex < delimiters.count ? delimiters[pipeIndex].column : column
+                        pipeIndex += 1
+                        if isDelimiter {
+                            appendText(String(decoding: bytes[currentStart..<offset], as: UTF8.self), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
+                            if delimiterCount == 0 && pieces.count == 1
+                                && pieces[0].nodes.allSatisfy({ $0.kind == .text && ($0.literal ?? "").trimmingSpaces().isEmpty }) {
+                                startsWithDelimiter = true
+                            }
+                            delimiterCount += 1
+                            pieces.append(Piece(column: pipeColumn + 1))
+                            offset += 1
+                            currentStart = offset
+                            currentColumn = pipeColumn + 1
+                            column = pipeColumn + 1
+                            endsWithDelimiter = true
+                            continue
                         }
-                        delimiterCount += 1
-                        pieces.append(Piece(column: pipeColumn + 1))
-                        current = ""
-                        currentColumn = pipeColumn + 1
-                        column = pipeColumn + 1
-                        endsWithDelimiter = true
-                        continue
                     }
+                    if byte & 0xC0 != 0x80 {
+                        column += 1
+                        if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { endsWithDelimiter = false }
+                    }
+                    offset += 1
                 }
-                current.unicodeScalars.append(scalar)
-                column += 1
-                if scalar != " " && scalar != "\t" { endsWithDelimiter = false }
+                appendText(String(decoding: bytes[currentStart..<bytes.count], as: UTF8.self), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
             }
-            appendText(current, column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
         }
 
         if startsWithDelimiter, !pieces.isEmpty { pieces.removeFirst() }
@@ -209,6 +219,13 @@ enum PipeTableRecognizer {
 
     /// Removes white space at both ends of a cell, adjusting the columns of trimmed text nodes.
     private static func trim(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+        // Nearly always nothing to trim: neither end is a text node that starts (ends) with white space.
+        let blankEnd = { (node: MarkdownNode?, atStart: Bool) -> Bool in
+            guard let node, node.kind == .text, let literal = node.literal else { return false }
+            guard let byte = atStart ? literal.utf8.first : literal.utf8.last else { return true }
+            return byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || (!atStart && byte == UInt8(ascii: "\r"))
+        }
+        if !blankEnd(nodes.first, true), !blankEnd(nodes.last, false) { return nodes }
         var nodes = nodes
         while let first = nodes.first, first.kind == .text, let literal = first.literal {
             let kept = literal.drop { $0 == " " || $0 == "\t" }

@@ -3,7 +3,7 @@ import DocgenModel
 extension VersionLinker {
     /// Compares an example body with the documented type, the way a docs reviewer would: members the type
     /// does not document, and values whose JSON kind does not fit the documented type.
-    mutating func check(_ value: JSONValue, against reference: TypeReference, index: TypeIndex, at location: SourceLocation, path: String) {
+    mutating func check(_ value: JSONValue, against reference: TypeReference, index: TypeIndex, at location: SourceLocation, path: ExampleValuePath) {
         if case .null = value { return }
         if reference.isCollection {
             var element = reference
@@ -11,11 +11,11 @@ extension VersionLinker {
             switch value {
             case .array(let items):
                 for (offset, item) in items.enumerated() {
-                    check(item, against: element, index: index, at: location, path: "\(path)[\(offset)]")
+                    check(item, against: element, index: index, at: location, path: .element(path, offset))
                 }
             case .object(let members) where members.contains(where: { $0.key == "value" }):
                 // A collection response: { "value": [ ... ] }.
-                if let items = value["value"] { check(items, against: reference, index: index, at: location, path: "\(path).value") }
+                if let items = value["value"] { check(items, against: reference, index: index, at: location, path: .member(path, "value")) }
             default:
                 mismatch(path: path, expected: reference.displayName, found: value, at: location)
             }
@@ -48,7 +48,7 @@ extension VersionLinker {
             // A collection response documented with the element's type.
             var collection = reference
             collection.isCollection = true
-            check(items, against: collection, index: index, at: location, path: "\(path).value")
+            check(items, against: collection, index: index, at: location, path: .member(path, "value"))
             return
         }
         if let discriminator = value["@odata.type"]?.stringValue, let derived = index.type(named: discriminator),
@@ -64,12 +64,12 @@ extension VersionLinker {
         for property in properties where byName[property.name] == nil { byName[property.name] = property }
         var undocumented: [String] = []
         for member in members {
-            if member.key.hasPrefix("@") || member.key.contains("@odata.") { continue }
+            if member.key.hasPrefix("@") || member.key.containsText("@odata.") { continue }
             guard let property = byName[member.key] else {
                 undocumented.append(member.key)
                 continue
             }
-            check(member.value, against: property.type, index: index, at: location, path: VersionLinker.childPath(path, member.key))
+            check(member.value, against: property.type, index: index, at: location, path: .member(path, member.key))
         }
         if !undocumented.isEmpty, !properties.isEmpty || type.origin == .typePage {
             let names = undocumented.map { "'\($0)'" }.joined(separator: ", ")
@@ -77,7 +77,7 @@ extension VersionLinker {
         }
     }
 
-    private mutating func mismatch(path: String, expected: String, found value: JSONValue, at location: SourceLocation) {
+    private mutating func mismatch(path: ExampleValuePath, expected: String, found value: JSONValue, at location: SourceLocation) {
         warn(.exampleTypeMismatch, "example value at \(path) is a JSON \(value.kindName) but the documented type is \(expected)", at: location)
     }
 
@@ -103,6 +103,22 @@ extension VersionLinker {
              (.duration, .string), (.binary, .string), (.stream, .string):
             true
         default: false
+        }
+    }
+}
+
+/// Where a value sits in an example body (`$.target[0]["@odata.type"]`), spelled out only when a diagnostic
+/// names it.
+indirect enum ExampleValuePath: CustomStringConvertible {
+    case root
+    case element(ExampleValuePath, Int)
+    case member(ExampleValuePath, String)
+
+    var description: String {
+        switch self {
+        case .root: "$"
+        case .element(let parent, let offset): "\(parent)[\(offset)]"
+        case .member(let parent, let key): VersionLinker.childPath(parent.description, key)
         }
     }
 }

@@ -4,14 +4,14 @@ extension VersionLinker {
     /// Types that examples show but no page defines: an object whose `@odata.type` names an unknown type, in
     /// a place where a known type is expected, is taken as a type derived from the expected one, with the
     /// properties the example shows. Each gets a warning.
-    mutating func inferFromExamples(index: TypeIndex, operations: [Operation]) -> [TypeDefinition] {
+    mutating func inferFromExamples(index: TypeIndex, operations: OperationMatcher) -> [TypeDefinition] {
         var inferred: [String: TypeDefinition] = [:]
         for page in pages {
             let ownIDs = Set(page.requestLines.map { Operation.identifier(method: $0.method, path: $0.path) })
             for example in page.examples {
                 // The operation `linkExamples` links the example to: the page's own first, then any (sorted).
                 let operation = example.request.flatMap { request in
-                    let candidates = operations.filter { VersionLinker.matches(request.path, $0.path) && $0.method == request.method }
+                    let candidates = operations.operations(matching: request.path).filter { $0.method == request.method }
                     return candidates.first { ownIDs.contains($0.id) } ?? candidates.first
                 }
                 // The types the bodies are checked against.

@@ -1,3 +1,4 @@
+import Dispatch
 import DocgenModel
 
 /// Joins the pages of a docs tree into the `APIModel`: per API version, the operations of the method pages,
@@ -7,18 +8,49 @@ import DocgenModel
 ///
 /// The result depends only on the pages' contents and paths, never on the order they are given in.
 public enum ModelLinker {
-    public static func link(_ pages: [ParsedPage]) -> APIModel {
+    /// `parallel`: link the API versions, which are independent, on threads of their own. The result is
+    /// the same either way (tested).
+    public static func link(_ pages: [ParsedPage], parallel: Bool = true) -> APIModel {
         let pages = LinkResolution.resolve(pages.sorted { $0.path < $1.path })
         var diagnostics = pages.flatMap(\.diagnostics)
-        var versions: [APIVersionModel] = []
         let byVersion = Dictionary(grouping: pages, by: \.apiVersion.version)
-        for name in byVersion.keys.sorted() {
-            var linker = VersionLinker(name: name, pages: byVersion[name]!)
-            versions.append(linker.link())
-            diagnostics += linker.diagnostics
+        let names = byVersion.keys.sorted()
+        let linkVersion = { @Sendable (index: Int) -> (APIVersionModel, [Diagnostic]) in
+            var linker = VersionLinker(name: names[index], pages: byVersion[names[index]]!)
+            let version = linker.link()
+            return (version, linker.diagnostics)
+        }
+        let linked: [(APIVersionModel, [Diagnostic])]
+        if parallel, names.count > 1 {
+            let results = LinkedVersions(count: names.count)
+            DispatchQueue.concurrentPerform(iterations: names.count) { results.set($0, linkVersion($0)) }
+            linked = results.values
+        } else {
+            linked = names.indices.map(linkVersion)
+        }
+        var versions: [APIVersionModel] = []
+        for (version, versionDiagnostics) in linked {
+            versions.append(version)
+            diagnostics += versionDiagnostics
         }
         return APIModel(versions: versions, diagnostics: Array(Set(diagnostics)).sorted())
     }
+}
+
+/// The versions linked on concurrent threads, by index.
+private final class LinkedVersions: @unchecked Sendable {
+    private var slots: [(APIVersionModel, [Diagnostic])?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: (APIVersionModel, [Diagnostic])) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    var values: [(APIVersionModel, [Diagnostic])] { slots.map { $0! } }
 }
 
 /// Links the pages of one API version.
@@ -48,13 +80,14 @@ struct VersionLinker {
         checkInheritance(types: &types)
         var index = TypeIndex(types: types, enums: enums)
         unifyDuplicates(&operations, index: index)
-        let inferredFromExamples = inferFromExamples(index: index, operations: operations)
+        let matcher = OperationMatcher(operations)
+        let inferredFromExamples = inferFromExamples(index: index, operations: matcher)
         if !inferredFromExamples.isEmpty {
             types += inferredFromExamples
             types.sort(by: VersionLinker.definitionOrder)
             index = TypeIndex(types: types, enums: enums)
         }
-        let examples = linkExamples(operations: operations, index: index)
+        let examples = linkExamples(operations: matcher, index: index)
         return APIVersionModel(name: name, operations: operations, types: types, enums: enums, examples: examples)
     }
 
@@ -171,21 +204,40 @@ struct VersionLinker {
     /// properties (it keeps all members it meets), with a warning at each first reference.
     private mutating func inferUnresolved(types: inout [TypeDefinition], enums: inout [EnumDefinition], operations: [Operation]) {
         var known = Set(types.map { TypeReference.lookupKey(for: $0.name) }).union(enums.map { TypeReference.lookupKey(for: $0.name) })
-        var references: [(TypeReference, SourceLocation, String)] = []
+        // Named references only, each with its lookup key; the role is spelled out only for a warning.
+        enum Role {
+            case baseType(String)
+            case propertyType(String, String)
+            case requestBody(String)
+            case response(String)
+
+            var description: String {
+                switch self {
+                case .baseType(let type): "base type of '\(type)'"
+                case .propertyType(let type, let property): "type of '\(type).\(property)'"
+                case .requestBody(let operation): "request body of \(operation)"
+                case .response(let operation): "response of \(operation)"
+                }
+            }
+        }
+        var references: [(reference: TypeReference, location: SourceLocation, key: String, role: Role)] = []
+        func add(_ reference: TypeReference, _ location: SourceLocation, _ role: Role) {
+            guard reference.primitive == nil else { return }
+            references.append((reference, location, reference.lookupKey, role))
+        }
         for type in types {
-            if let base = type.baseType { references.append((base, type.location, "base type of '\(type.name)'")) }
-            for property in type.properties { references.append((property.type, property.location, "type of '\(type.name).\(property.name)'")) }
+            if let base = type.baseType { add(base, type.location, .baseType(type.name)) }
+            for property in type.properties { add(property.type, property.location, .propertyType(type.name, property.name)) }
         }
         for operation in operations {
-            if let body = operation.requestBody { references.append((body, operation.location, "request body of \(operation.id)")) }
-            if let body = operation.responseBody { references.append((body, operation.location, "response of \(operation.id)")) }
+            if let body = operation.requestBody { add(body, operation.location, .requestBody(operation.id)) }
+            if let body = operation.responseBody { add(body, operation.location, .response(operation.id)) }
         }
-        references.sort { ($0.1, $0.0.lookupKey) < ($1.1, $1.0.lookupKey) }
-        for (reference, location, role) in references where reference.primitive == nil {
-            let key = reference.lookupKey
+        references.sort { ($0.location, $0.key) < ($1.location, $1.key) }
+        for (reference, location, key, role) in references {
             guard known.insert(key).inserted else { continue }
             let link = reference.link.map { " (link '\($0)')" } ?? ""
-            warn(.typeUnresolved, "no page defines type '\(reference.name)'\(link), the \(role); it is generated as an open type that keeps every member", at: location)
+            warn(.typeUnresolved, "no page defines type '\(reference.name)'\(link), the \(role.description); it is generated as an open type that keeps every member", at: location)
             types.append(TypeDefinition(name: reference.name, origin: .example, location: location))
         }
         types.sort(by: VersionLinker.definitionOrder)

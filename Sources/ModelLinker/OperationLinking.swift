@@ -25,7 +25,7 @@ extension VersionLinker {
                 }
             }
         }
-        return byID.values.sorted { ($0.path.shape, $0.method) < ($1.path.shape, $1.method) }
+        return byID.values.map { ($0.path.shape, $0) }.sorted { ($0.0, $0.1.method) < ($1.0, $1.1.method) }.map(\.1)
     }
 
     /// Operations documented on several pages. Intune documents a collection once per derived type
@@ -84,14 +84,14 @@ extension VersionLinker {
 
     /// Links each example to the operation its URL addresses: one of its own page's request lines, else any
     /// operation of the version (with a warning, since the page then documents one path and shows another).
-    mutating func linkExamples(operations: [Operation], index: TypeIndex) -> [LinkedExample] {
+    mutating func linkExamples(operations: OperationMatcher, index: TypeIndex) -> [LinkedExample] {
         var linked: [LinkedExample] = []
         for page in pages {
             let ownIDs = Set(page.requestLines.map { Operation.identifier(method: $0.method, path: $0.path) })
             for example in page.examples {
                 var operation: Operation?
                 if let request = example.request {
-                    let candidates = operations.filter { VersionLinker.matches(request.path, $0.path) }
+                    let candidates = operations.operations(matching: request.path)
                     let own = candidates.filter { ownIDs.contains($0.id) }
                     if let match = own.first(where: { $0.method == request.method }) {
                         operation = match
@@ -114,10 +114,10 @@ extension VersionLinker {
                 let requestType = requestBodyType(example: example, operation: operation)
                 let responseType = responseBodyType(example: example, operation: operation)
                 if let request = example.request, let body = request.body?.json, let type = requestType {
-                    check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: "$")
+                    check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: .root)
                 }
                 if let response = example.response, let body = response.body?.json, let type = responseType {
-                    check(body, against: type, index: index, at: response.body!.location, path: "$")
+                    check(body, against: type, index: index, at: response.body!.location, path: .root)
                 }
                 linked.append(LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType))
             }
@@ -151,4 +151,58 @@ extension VersionLinker {
 extension JSONValue {
     /// Examples carry positions only for the body as a whole.
     func locationHint(_ location: SourceLocation) -> SourceLocation { location }
+}
+
+/// The operations whose templates an example path matches (`VersionLinker.matches`), found without comparing
+/// the path with every operation: the templates' segments form a tree, literals by lowercased text and one
+/// child for any parameter, and a path walks down every branch it matches.
+struct OperationMatcher {
+    private final class Node {
+        var literals: [String: Node] = [:]
+        var parameter: Node?
+        /// Positions in `operations` of the templates that end here.
+        var ends: [Int] = []
+    }
+
+    let operations: [Operation]
+    private let root = Node()
+
+    init(_ operations: [Operation]) {
+        self.operations = operations
+        for (position, operation) in operations.enumerated() {
+            var node = root
+            for segment in operation.path.segments {
+                if segment.kind == .parameter {
+                    if node.parameter == nil { node.parameter = Node() }
+                    node = node.parameter!
+                } else {
+                    let key = segment.text.lowercased()
+                    if let child = node.literals[key] {
+                        node = child
+                    } else {
+                        let child = Node()
+                        node.literals[key] = child
+                        node = child
+                    }
+                }
+            }
+            node.ends.append(position)
+        }
+    }
+
+    /// The operations `path` matches, in the order of `operations`.
+    func operations(matching path: PathTemplate) -> [Operation] {
+        var nodes = [root]
+        for segment in path.segments {
+            let key = segment.text.lowercased()
+            var next: [Node] = []
+            for node in nodes {
+                if let literal = node.literals[key] { next.append(literal) }
+                if let parameter = node.parameter { next.append(parameter) }
+            }
+            nodes = next
+            if nodes.isEmpty { return [] }
+        }
+        return nodes.flatMap(\.ends).sorted().map { operations[$0] }
+    }
 }

@@ -103,27 +103,61 @@ enum FileSystem {
         }
     }
 
-    /// Creates a new file (it must not exist), writes `bytes`, and flushes them to disk.
-    static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// Creates a new file (it must not exist) holding `text` as UTF-8, and flushes it to disk unless `flush`
+    /// is false (the caller then flushes the whole file system, see `syncFileSystem`).
+    static func writeNewFile(_ path: String, text: String, flush: Bool = true) throws {
+        var text = text
+        try text.withUTF8 { try writeNewFile(path, UnsafeRawBufferPointer($0), flush: flush) }
+    }
+
+    private static func writeNewFile(_ path: String, _ buffer: UnsafeRawBufferPointer, flush: Bool) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", path, errno) }
         var closed = false
         defer { if !closed { close(descriptor) } }
         var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+        while offset < buffer.count {
+            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw failure("cannot write", path, errno)
             }
             offset += count
         }
-        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path, errno) }
+        if flush {
+            guard fsync(descriptor) == 0 else { throw failure("cannot flush", path, errno) }
+        }
         closed = true
         guard close(descriptor) == 0 else { throw failure("cannot close", path, errno) }
     }
+
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+
+    /// Flushes everything written to the file system that holds `path` (Linux `syncfs`): one flush in place
+    /// of one per file. Returns false where `syncfs` is missing, so the caller flushes file by file.
+    /// Glibc's Swift module does not declare it, so it is looked up at run time, like renameat2.
+    static func syncFileSystem(containing path: String) throws -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "syncfs") else { return false }
+        let syncfs = unsafeBitCast(symbol, to: SyncFS.self)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", path, errno) }
+        defer { close(descriptor) }
+        guard syncfs(descriptor) == 0 else { throw failure("cannot flush the file system of", path, errno) }
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// Whether `syncFileSystem` can flush a whole file system here.
+    static let canSyncFileSystem: Bool = {
+        #if os(Linux)
+        dlsym(nil, "syncfs") != nil
+        #else
+        false
+        #endif
+    }()
 
     static func makeDirectory(_ path: String) throws {
         guard mkdir(path, 0o755) == 0 else { throw failure("cannot create folder", path, errno) }

@@ -10,7 +10,9 @@
 //  4. Plan: compare the wanted files with the existing folder. If nothing differs, stop: nothing is touched.
 //  5. Stage: build the complete new tree in `.<name>.docgen-staging-<pid>`. Unchanged files are hard links to
 //     the existing ones (same inode and modification time, so the Swift build does not recompile them);
-//     new and changed files are written fresh and fsynced, then every staged folder is fsynced.
+//     new and changed files are written fresh, then the file system is flushed once (Linux syncfs), so
+//     every staged file and folder is on disk; where syncfs is missing, each file is fsynced as it is
+//     written and then every staged folder.
 //  6. Swap: renameat2(RENAME_EXCHANGE) swaps staging and output in one step. Where that is unavailable
 //     (EINVAL/ENOSYS), rename output -> `.<name>.docgen-previous-<pid>`, then staging -> output; a crash
 //     between the two is undone by step 3 of the next run. With no output folder yet, staging is renamed.
@@ -245,6 +247,7 @@ public enum OutputWriter {
         into staging: String
     ) throws {
         try FileSystem.makeDirectory(staging)
+        let flushesFileSystem = FileSystem.canSyncFileSystem
         var folders: Set<String> = []
         for path in wanted.keys.sorted() {
             var folder = ""
@@ -260,8 +263,11 @@ public enum OutputWriter {
                 continue
             }
             // New or changed, or a file system that cannot hard-link: write the bytes.
-            try FileSystem.writeNewFile(target, Array(wanted[path]!.contents.utf8))
+            try FileSystem.writeNewFile(target, text: wanted[path]!.contents, flush: !flushesFileSystem)
         }
+        // One flush of the whole file system covers every file and folder staged; without syncfs, each
+        // file was flushed as it was written, and each folder is now.
+        if flushesFileSystem, try FileSystem.syncFileSystem(containing: staging) { return }
         for folder in folders.sorted(by: >) {
             try FileSystem.syncDirectory(FileSystem.join(staging, folder))
         }

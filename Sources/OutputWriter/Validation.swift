@@ -42,13 +42,18 @@ extension OutputWriter {
                 spellings[folded] = path
             }
         }
-        for path in byPath.keys.sorted() { try claim(path) }
-        for path in byPath.keys.sorted() {
-            let components = path.split(separator: "/")
-            for count in stride(from: 1, to: components.count, by: 1) {
-                let folder = components.prefix(count).joined(separator: "/")
-                if byPath[folder] != nil { throw OutputWriterError.conflictingPaths(folder, path) }
-                try claim(folder)
+        let sortedPaths = byPath.keys.sorted()
+        for path in sortedPaths { try claim(path) }
+        // Each folder is checked once, for the first file in it; the files after it would find the same.
+        var checkedFolders: Set<Substring> = []
+        for path in sortedPaths {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = path[..<slash]
+                end = path.index(after: slash)
+                guard checkedFolders.insert(folder).inserted else { continue }
+                if byPath[String(folder)] != nil { throw OutputWriterError.conflictingPaths(String(folder), path) }
+                try claim(String(folder))
             }
         }
         return byPath

@@ -4,9 +4,10 @@ import MarkdownSyntax
 
 extension PageReader {
     /// Every example request and response of the "Example(s)" sections, paired: a request with the response
-    /// that follows it. Code blocks in SDK languages are skipped.
-    mutating func readExamples() -> [Example] {
-        let knownFirstSegments = Set(readRequestLinesQuietly().compactMap { $0.path.segments.first?.text.lowercased() })
+    /// that follows it. Code blocks in SDK languages are skipped. `requestLines`: the page's own, as
+    /// `readRequestLines` read them.
+    mutating func readExamples(requestLines: [RequestLine]) -> [Example] {
+        let knownFirstSegments = Set(requestLines.compactMap { $0.path.segments.first?.text.lowercased() })
         var examples: [Example] = []
         var pendingRequest: ExampleRequest?
         var coveredUntilLine = 0
@@ -30,9 +31,9 @@ extension PageReader {
                 guard isExampleFence else { continue }
                 if annotation?.blockType == "ignored" { continue }
                 let text = block.literal ?? ""
-                let firstLine = text.split(separator: "\n").first { !$0.trimmed.isEmpty }.map { String($0).trimmed } ?? ""
+                let firstLine = text.splitAtLineFeeds().first { !$0.trimmed.isEmpty }.map { String($0).trimmed } ?? ""
                 let isResponse = firstLine.hasPrefix("HTTP/") || annotation?.blockType == "response"
-                    || (PathParsing.splitMethod(firstLine) == nil && subsection.contains("response"))
+                    || (PathParsing.splitMethod(firstLine) == nil && subsection.containsText("response"))
                 if isResponse {
                     let response = readResponseBlock(block, annotation: annotation)
                     if let request = pendingRequest {
@@ -56,12 +57,6 @@ extension PageReader {
             examples.append(Example(name: request.annotation?.names.first, request: request, response: nil))
         }
         return examples
-    }
-
-    /// Request lines without diagnostics (they are reported once, by `readRequestLines`).
-    private func readRequestLinesQuietly() -> [RequestLine] {
-        var copy = self
-        return copy.readRequestLines()
     }
 
     /// Reads `<!-- { "blockType": "request", "name": "x" } -->`.
@@ -113,7 +108,7 @@ extension PageReader {
 
     /// The lines of a code block with their page line numbers.
     private func lines(of block: MarkdownNode) -> [(text: String, line: Int)] {
-        (block.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+        (block.literal ?? "").splitAtLineFeeds().enumerated().map {
             (String($0.element), block.range.startLine + 1 + $0.offset)
         }
     }
@@ -188,7 +183,7 @@ extension PageReader {
         let contentType = headers.first { $0.name.lowercased() == "content-type" }?.value.lowercased()
         let trimmedStart = text.trimmed.first
         let looksLikeJSON = trimmedStart == "{" || trimmedStart == "["
-        let declaredNotJSON = contentType.map { !$0.contains("json") } ?? false
+        let declaredNotJSON = contentType.map { !$0.containsText("json") } ?? false
         guard looksLikeJSON, !declaredNotJSON || trimmedStart == "{" else {
             return ExampleBody(kind: .text, json: nil, text: text, location: here)
         }

@@ -13,7 +13,7 @@ extension PageReader {
             for section in outline.sections where !PageOutline.isExampleOrBodyHeading(section.name) {
                 let ownBlocks = section.blocks.prefix { $0.kind != .heading }
                 for block in ownBlocks where block.kind == .codeBlock && (block.fenceInfo ?? "").lowercased().hasPrefix("http") {
-                    let content = (block.literal ?? "").split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }
+                    let content = (block.literal ?? "").splitAtLineFeeds().map { $0.trimmed }.filter { !$0.isEmpty }
                     guard !content.isEmpty, content.allSatisfy({ PathParsing.splitMethod($0) != nil }) else { continue }
                     lines += readRequestLines(in: block)
                 }
@@ -32,7 +32,7 @@ extension PageReader {
     private mutating func readRequestLines(in block: MarkdownNode) -> [RequestLine] {
         var lines: [RequestLine] = []
         let text = block.literal ?? ""
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.splitAtLineFeeds().enumerated() {
             let line = String(rawLine)
             let trimmed = line.trimmed
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
@@ -100,11 +100,11 @@ extension PageReader {
                 continue
             }
             let kind: PermissionKind
-            if kindText.contains("work or school") || kindText.contains("work/school") {
+            if kindText.containsText("work or school") || kindText.containsText("work/school") {
                 kind = .delegatedWorkOrSchool
-            } else if kindText.contains("personal") {
+            } else if kindText.containsText("personal") {
                 kind = .delegatedPersonal
-            } else if kindText.contains("application") {
+            } else if kindText.containsText("application") {
                 kind = .application
             } else {
                 warn(.permissionKindUnknown, "unknown permission type '\(rawKind.trimmed)'", at: location(line: row.line, column: row.cells[0].column))
@@ -114,9 +114,9 @@ extension PageReader {
             let lowered = text.lowercased()
             if lowered.trimmed.isEmpty {
                 openKind = (kind, here, text)
-            } else if lowered.contains("not supported") || lowered.contains("not available") {
+            } else if lowered.containsText("not supported") || lowered.containsText("not available") {
                 permissions.append(Permission(kind: kind, status: .notSupported, scopes: [], text: text, location: here))
-            } else if lowered.contains("todo") || lowered.contains("determine") {
+            } else if lowered.containsText("todo") || lowered.containsText("determine") {
                 warn(.permissionUndetermined, "permissions are not decided yet: '\(text.trimmed)'", at: here)
                 permissions.append(Permission(kind: kind, status: .undetermined, scopes: [], text: text, location: here))
             } else {
@@ -158,7 +158,7 @@ extension PageReader {
             let name = row.cells[0].plainText.trimmed
             guard !name.isEmpty else { return nil }
             let value = row.cells[1].plainText.trimmed
-            let isRequired = value.lowercased().contains("required") && !value.lowercased().contains("not required")
+            let isRequired = value.lowercased().containsText("required") && !value.lowercased().containsText("not required")
             return HeaderSpecification(name: name, value: value, isRequired: isRequired, location: location(line: row.line, column: row.cells[0].column))
         }
     }
@@ -169,8 +169,8 @@ extension PageReader {
         let paragraphs = section.blocks.filter { $0.kind == .paragraph }
         let text = paragraphs.map(\.plainText).joined(separator: " ")
         let lowered = text.lowercased()
-        let isEmpty = lowered.contains("do not supply a request body") || lowered.contains("don't supply a request body")
-            || lowered.contains("no request body")
+        let isEmpty = lowered.containsText("do not supply a request body") || lowered.containsText("don't supply a request body")
+            || lowered.containsText("no request body")
         var type: TypeReference?
         if !isEmpty {
             type = PageReader.namedType(inProse: paragraphs)
@@ -221,17 +221,17 @@ extension PageReader {
             let text = paragraph.plainText
             let lowered = text.lowercased()
             for link in paragraph.descendants where link.kind == .link {
-                guard let destination = link.destination?.lowercased(), destination.hasSuffix(".md") || destination.contains(".md#") else { continue }
-                if destination.contains("permission") || destination.contains("concepts/") || destination.contains("/overview") { continue }
+                guard let destination = link.destination?.lowercased(), destination.hasSuffix(".md") || destination.containsText(".md#") else { continue }
+                if destination.containsText("permission") || destination.containsText("concepts/") || destination.containsText("/overview") { continue }
                 let name = cleanTypeName(link.plainText)
                 guard !name.isEmpty, name.first?.isLetter == true, !name.contains(" ") else { continue }
-                let isCollection = lowered.contains("collection of") || lowered.contains("\(name.lowercased()) collection")
-                    || lowered.contains("array of")
+                let isCollection = lowered.containsText("collection of") || lowered.containsText("\(name.lowercased()) collection")
+                    || lowered.containsText("array of")
                 if let primitive = PrimitiveType(docsName: name) { return .primitive(primitive, isCollection: isCollection) }
                 return .named(name, isCollection: isCollection, link: link.destination)
             }
             for phrase in ["representation of the ", "representation for the ", "representation of a ", "representation of an "] {
-                guard let range = lowered.firstRange(of: phrase) else { continue }
+                guard let range = lowered.firstRangeOfText(phrase) else { continue }
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 var word = text.dropFirst(offset).prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
                 while word.last == "." { word = word.dropLast() }

@@ -92,7 +92,7 @@ struct PageReader {
 
         // Structure first: front matter labels are wrong on some real pages.
         page.requestLines = readRequestLines()
-        page.examples = readExamples()
+        page.examples = readExamples(requestLines: page.requestLines)
         page.enums = readEnumSections()
         let kind = decideKind(page: page)
         page.kind = kind

@@ -28,9 +28,10 @@ enum PathParsing {
     /// `knownFirstSegments`: first segments of the page's request lines, so that an absolute URL that lacks
     /// a version (`https://graph.microsoft.com/me`) is not read as having version `me`.
     static func parseTarget(_ target: String, knownFirstSegments: Set<String> = []) -> ParsedTarget {
-        var rest = Substring(target.trimmed)
+        let trimmedTarget = target.trimmed
+        var rest = Substring(trimmedTarget)
         var isAbsolute = false
-        if let scheme = rest.firstRange(of: "://") {
+        if let scheme = trimmedTarget.firstRangeOfText("://") {
             isAbsolute = true
             rest = rest[scheme.upperBound...]
             if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "\\" }) {
@@ -71,10 +72,12 @@ enum PathParsing {
     /// Splits at `/` outside braces, parentheses and quotes; empty segments are dropped.
     private static func splitSegments(_ text: Substring) -> [String] {
         var segments: [String] = []
-        var current = ""
+        // The current segment is `text[start..<index]`.
+        var start = text.startIndex
         var depth = 0
         var inQuote = false
-        for character in text {
+        for index in text.indices {
+            let character = text[index]
             if character == "'" {
                 inQuote.toggle()
             } else if !inQuote, character == "{" || character == "(" || character == "<" {
@@ -82,13 +85,11 @@ enum PathParsing {
             } else if !inQuote, character == "}" || character == ")" || character == ">" {
                 depth = max(0, depth - 1)
             } else if character == "/", depth == 0, !inQuote {
-                if !current.isEmpty { segments.append(current) }
-                current = ""
-                continue
+                if start < index { segments.append(String(text[start..<index])) }
+                start = text.index(after: index)
             }
-            current.append(character)
         }
-        let last = current.trimmed
+        let last = text[start...].trimmed
         if !last.isEmpty { segments.append(last) }
         return segments.map { $0.trimmed }.filter { !$0.isEmpty }
     }

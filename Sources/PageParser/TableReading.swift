@@ -104,7 +104,7 @@ extension PageReader {
     static func typeReference(from cell: MarkdownTableCell) -> TypeReference? {
         let text = cell.plainText
         let lowered = text.lowercased()
-        let isCollection = lowered.contains("collection")
+        let isCollection = lowered.containsText("collection")
         if let link = cell.links.first {
             let name = cleanTypeName(link.plainText)
             guard !name.isEmpty else { return nil }
@@ -154,8 +154,8 @@ extension PageReader {
     /// The values of "Possible values are: `a`, `b`, `c`." in a description: the code spans after the phrase.
     static func possibleValues(in description: String) -> [String] {
         let lowered = description.lowercased()
-        guard let phrase = lowered.firstRange(of: "possible values are") ?? lowered.firstRange(of: "possible values:")
-            ?? lowered.firstRange(of: "the possible values")
+        guard let phrase = lowered.firstRangeOfText("possible values are") ?? lowered.firstRangeOfText("possible values:")
+            ?? lowered.firstRangeOfText("the possible values")
         else { return [] }
         let offset = lowered.distance(from: lowered.startIndex, to: phrase.upperBound)
         let tail = description.dropFirst(offset)

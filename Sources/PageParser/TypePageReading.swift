@@ -34,7 +34,7 @@ extension PageReader {
         let anchor = outline.title.map(location(of:)) ?? location(line: 1, column: 1)
         return TypeDefinition(
             name: name, baseType: inheritsFrom(), description: description, properties: properties,
-            isAbstract: annotationType?.isAbstract ?? false || (description ?? "").lowercased().contains("abstract type"),
+            isAbstract: annotationType?.isAbstract ?? false || (description ?? "").lowercased().containsText("abstract type"),
             origin: .typePage, location: anchor
         )
     }

@@ -31,6 +31,21 @@ struct CorpusTests {
         print("corpus summary:\n\(summary.text)")
     }
 
+    @Test("many threads give the same pages, files and written folder as one", .timeLimit(.minutes(20)))
+    func parallelEqualsSerial() throws {
+        let tree = try DocsTree(root: try #require(Self.corpus))
+        let serialPages = Pipeline.parsePages(of: tree, options: .init(parallel: false))
+        #expect(serialPages == Self.pages)
+        let model = Pipeline.link(Self.pages)
+        #expect(Pipeline.link(Self.pages, options: .init(parallel: false)) == model)
+        let serialFiles = Pipeline.generatedFiles(for: model, options: .init(parallel: false))
+        let parallelFiles = Pipeline.generatedFiles(for: model, options: .init(parallel: true, workers: 8))
+        #expect(serialFiles == parallelFiles)
+        let serialWritten = try writtenFiles(serialFiles)
+        #expect(serialWritten.count == serialFiles.count)
+        #expect(serialWritten == (try writtenFiles(parallelFiles)))
+    }
+
     @Test("every method page yields its operations or says why not")
     func methodPagesYieldOperations() {
         let silent = Self.pages.filter { $0.kind == .method && $0.requestLines.isEmpty && !$0.diagnostics.contains { $0.code == .noRequestLines } }

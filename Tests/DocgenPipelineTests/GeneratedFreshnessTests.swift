@@ -31,13 +31,18 @@ struct GeneratedFreshnessTests {
 struct PipelineTests {
     static let docsInput = GeneratedFreshnessTests.packageRoot.appendingPathComponent("docs-input")
 
-    @Test("parsing on all cores gives the same model and files as parsing on one")
+    @Test("many threads give the same model, files and written folder as one")
     func parallelEqualsSerial() throws {
         let tree = try DocsTree(root: Self.docsInput)
-        let parallel = Pipeline.model(of: tree, options: .init(parallel: true))
-        let serial = Pipeline.model(of: tree, options: .init(parallel: false))
+        let serialOptions = Pipeline.Options(parallel: false)
+        let parallelOptions = Pipeline.Options(parallel: true, workers: 8)
+        let serial = Pipeline.model(of: tree, options: serialOptions)
+        let parallel = Pipeline.model(of: tree, options: parallelOptions)
         #expect(parallel == serial)
-        #expect(Pipeline.generatedFiles(for: parallel) == Pipeline.generatedFiles(for: serial))
+        let serialFiles = Pipeline.generatedFiles(for: serial, options: serialOptions)
+        let parallelFiles = Pipeline.generatedFiles(for: parallel, options: parallelOptions)
+        #expect(parallelFiles == serialFiles)
+        #expect(try writtenFiles(serialFiles) == writtenFiles(parallelFiles))
     }
 
     @Test("the same input gives byte-identical output")
@@ -124,4 +129,21 @@ struct SubsetTests {
         #expect(byPath.selects("v1.0/api/user-get.md"))
         #expect(!byPath.selects("beta/api/user-get.md"))
     }
+}
+
+/// Writes `files` into a new folder with OutputWriter and reads back every file there, by relative path.
+func writtenFiles(_ files: [OutputFile]) throws -> [String: Data] {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-written-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let output = root.appendingPathComponent("Generated")
+    try OutputWriter.write(files, to: output)
+    var contents: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])
+    let prefix = output.standardizedFileURL.path + "/"
+    while let url = enumerator?.nextObject() as? URL {
+        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+        contents[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+    }
+    return contents
 }

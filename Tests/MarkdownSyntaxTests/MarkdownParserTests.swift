@@ -75,4 +75,12 @@ struct HostileMarkdownTests {
         #expect(depth(document.root) <= MarkdownParser.maximumDepth + 2)
         #expect(document.root.plainText.contains("deep text"))
     }
+
+    @Test("cmark alone parses any bytes, contiguous or not, empty or not UTF-8")
+    func cmarkOnly() {
+        #expect(MarkdownParser.parseWithCmarkOnly(Array("# Title\n\n| a | b |\n|---|---|\n".utf8)))
+        #expect(MarkdownParser.parseWithCmarkOnly([UInt8]()))
+        #expect(MarkdownParser.parseWithCmarkOnly([0x23, 0x20, 0xFF, 0xFE, 0x0A]))
+        #expect(MarkdownParser.parseWithCmarkOnly("text".utf8.reversed()))
+    }
 }

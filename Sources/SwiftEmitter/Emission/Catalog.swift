@@ -48,7 +48,10 @@ extension ModuleEmitter {
         let list = SwiftNaming.fixed("operations")
         let operationType = SwiftType.qualified(module: ModuleEmitter.runtime, name: "GeneratedOperation")
         var build: [SwiftStatement] = [.variable(list, .call(.type(.array(operationType)), []))]
-        build += version.operations.map { .expression(.call(.member(.name(list), SwiftNaming.fixed("append")), [SwiftArgument(nil, operationEntry($0, tree: tree))])) }
+        var propertyNames: [ObjectIdentifier: [ObjectIdentifier: SwiftName]] = [:]
+        for operation in version.operations {
+            build.append(.expression(.call(.member(.name(list), SwiftNaming.fixed("append")), [SwiftArgument(nil, operationEntry(operation, tree: tree, propertyNames: &propertyNames))])))
+        }
         build.append(.returnStatement(.name(list)))
         let makeOperations = SwiftFunction(
             documentation: ["Builds `operations`."], isStatic: true, name: SwiftNaming.fixed("makeOperations"),
@@ -73,7 +76,8 @@ extension ModuleEmitter {
     }
 
     /// `GeneratedOperation(id: "...") { client, pathValues, body in ... }`, calling the fluent builder.
-    private func operationEntry(_ operation: Operation, tree: PathNode) -> SwiftExpression {
+    /// `propertyNames`: each node's `childPropertyNames`, kept from one operation to the next.
+    private func operationEntry(_ operation: Operation, tree: PathNode, propertyNames: inout [ObjectIdentifier: [ObjectIdentifier: SwiftName]]) -> SwiftExpression {
         let client = SwiftNaming.fixed("client")
         let pathValues = SwiftNaming.fixed("pathValues")
         let body = SwiftNaming.fixed("body")
@@ -86,7 +90,9 @@ extension ModuleEmitter {
                 chain = .subscriptAccess(chain, .subscriptAccess(.name(pathValues), .integerLiteral(parameterIndex)))
                 parameterIndex += 1
             } else {
-                chain = .member(chain, ModuleEmitter.childPropertyNames(of: node, isClient: node === tree)[ObjectIdentifier(child)]!)
+                let names = propertyNames[ObjectIdentifier(node)] ?? ModuleEmitter.childPropertyNames(of: node, isClient: node === tree)
+                propertyNames[ObjectIdentifier(node)] = names
+                chain = .member(chain, names[ObjectIdentifier(child)]!)
             }
             node = child
         }

@@ -28,7 +28,9 @@ struct ModuleEmitter {
         var version = version
         version.types.sort { (TypeReference.lookupKey(for: $0.name), $0.name) < (TypeReference.lookupKey(for: $1.name), $1.name) }
         version.enums.sort { (TypeReference.lookupKey(for: $0.name), $0.name) < (TypeReference.lookupKey(for: $1.name), $1.name) }
-        version.operations.sort { ($0.path.shape, $0.method, $0.path.description) < ($1.path.shape, $1.method, $1.path.description) }
+        version.operations = version.operations.map { (shape: $0.path.shape, description: $0.path.description, operation: $0) }
+            .sorted { ($0.shape, $0.operation.method, $0.description) < ($1.shape, $1.operation.method, $1.description) }
+            .map(\.operation)
         self.version = version
         self.moduleName = moduleName
         self.names = SwiftModuleNames(version: version, moduleName: moduleName, otherModules: otherModules)

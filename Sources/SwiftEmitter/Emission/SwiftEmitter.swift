@@ -1,3 +1,4 @@
+import Dispatch
 import DocgenModel
 
 /// A generated file as text.
@@ -16,13 +17,22 @@ public enum SwiftEmitter {
         files(for: model).map { PrintedFile(path: $0.path, contents: SwiftPrinter.print($0)) }.sorted { $0.path < $1.path }
     }
 
-    /// The structured files, before printing (for tests that look at declarations).
-    public static func files(for model: APIModel) -> [SwiftFile] {
+    /// The structured files, before printing (for tests that look at declarations). `parallel`: build the
+    /// modules, which are independent once named, on threads of their own; the result is the same either way.
+    public static func files(for model: APIModel, parallel: Bool = true) -> [SwiftFile] {
         var files: [SwiftFile] = []
         let modules = versionModules(of: model)
-        for (name, version) in modules {
-            var emitter = ModuleEmitter(version: version, moduleName: name.text, otherModules: modules.map(\.name.text))
-            files += emitter.files()
+        let moduleNames = modules.map(\.name.text)
+        let moduleFiles = { @Sendable (index: Int) -> [SwiftFile] in
+            var emitter = ModuleEmitter(version: modules[index].version, moduleName: modules[index].name.text, otherModules: moduleNames)
+            return emitter.files()
+        }
+        if parallel, modules.count > 1 {
+            let results = ModuleFiles(count: modules.count)
+            DispatchQueue.concurrentPerform(iterations: modules.count) { results.set($0, moduleFiles($0)) }
+            files = results.values.flatMap { $0 }
+        } else {
+            files = modules.indices.flatMap(moduleFiles)
         }
         if !modules.isEmpty {
             files.append(catalogFile(modules: modules.map(\.name)))
@@ -82,3 +92,18 @@ public enum SwiftEmitter {
     }
 }
 
+/// The modules' files built on concurrent threads, by index.
+private final class ModuleFiles: @unchecked Sendable {
+    private var slots: [[SwiftFile]?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: [SwiftFile]) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    var values: [[SwiftFile]] { slots.map { $0! } }
+}

@@ -43,6 +43,8 @@ public enum SwiftPrinter {
     /// unassigned and surrogate-range scalars.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
+        // Printable ASCII is letters, digits, punctuation, symbols and the space: all visible.
+        if scalar.value < 0x7F { return false }
         switch scalar.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned, .surrogate, .control:
             return true
@@ -56,6 +58,13 @@ public enum SwiftPrinter {
     static func documentationLines(_ text: [String]) -> [String] {
         var lines: [String] = []
         for paragraph in text {
+            if paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                // Printable ASCII: one line, nothing to remove or replace.
+                var line = paragraph
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(line.isEmpty ? "///" : "/// \(line)")
+                continue
+            }
             for rawLine in paragraph.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
                 var line = ""
                 for scalar in rawLine.unicodeScalars where !isInvisible(scalar) || scalar == "\t" {
@@ -148,11 +157,14 @@ struct Printer {
     var indentLevel = 0
 
     mutating func line(_ text: String) {
-        if text.contains("\n") {
+        let hasLineFeed = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) } ?? text.utf8.contains(UInt8(ascii: "\n"))
+        if hasLineFeed, text.contains("\n") {
             for part in text.split(separator: "\n", omittingEmptySubsequences: false) { line(String(part)) }
             return
         }
-        output += String(repeating: "    ", count: indentLevel) + text + "\n"
+        for _ in 0..<indentLevel { output += "    " }
+        output += text
+        output += "\n"
     }
 
     mutating func blank() { output += "\n" }
