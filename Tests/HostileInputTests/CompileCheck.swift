@@ -1,13 +1,14 @@
 import Foundation
+import OutputWriter
 import Testing
 
 /// The package's root folder, from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Builds a generated output folder (one folder per module: the version modules and the catalog) with
-/// `swift build` in a temporary package, next to a copy of GraphRuntime's sources, as
+/// Builds the files of a generated output folder (one folder per module: the version modules and the
+/// catalog) with `swift build` in a temporary package, next to a copy of GraphRuntime's sources, as
 /// SwiftEmitterTests.expectCompiles does for emitted files; the compiler's errors become the issue.
-func expectCompiles(outputFolder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func expectCompiles(_ files: [OutputFile], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let fileManager = FileManager.default
     let id = "docgen-hostile-compile-\(UUID().uuidString)"
     let package = fileManager.temporaryDirectory.appendingPathComponent(id)
@@ -20,10 +21,12 @@ func expectCompiles(outputFolder: URL, sourceLocation: Testing.SourceLocation = 
     let sources = package.appendingPathComponent("Sources")
     try fileManager.createDirectory(at: sources, withIntermediateDirectories: true)
     try fileManager.copyItem(at: repositoryRoot.appendingPathComponent("Sources/GraphRuntime"), to: sources.appendingPathComponent("GraphRuntime"))
-    let modules = try fileManager.contentsOfDirectory(atPath: outputFolder.path).filter { !$0.hasPrefix(".") }.sorted()
-    for module in modules {
-        try fileManager.copyItem(at: outputFolder.appendingPathComponent(module), to: sources.appendingPathComponent(module))
+    for file in files {
+        let url = sources.appendingPathComponent(file.path)
+        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.contents.utf8).write(to: url)
     }
+    let modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()
     let catalog = "GeneratedCatalog"
     let versionModules = modules.filter { $0 != catalog }
     var targets = [".target(name: \"GraphRuntime\")"]

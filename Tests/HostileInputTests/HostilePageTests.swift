@@ -39,6 +39,8 @@ struct HostilePageTests {
         try Data("# stolen resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| secret | String | Read from outside the docs. |\n".utf8)
             .write(to: root.appendingPathComponent("etc/passwd.md"))
 
+        // Everything the tests look at is kept in memory; the scratch root goes.
+        defer { try? fileManager.removeItem(at: root) }
         let entriesBefore = try listing(root)
         let inputBefore = try contents(input)
         let tree = try DocsTree(root: input)
@@ -147,7 +149,7 @@ struct HostilePageTests {
     )
     func generatedCodeCompiles() throws {
         let run = try Self.run.get()
-        try expectCompiles(outputFolder: run.root.appendingPathComponent("out"))
+        try expectCompiles(run.files)
     }
 }
 
