@@ -92,7 +92,6 @@ public enum Pipeline {
     public static func model(of source: some PageSource, options: Options = Options()) -> APIModel {
         link(parsePages(of: source, options: options), options: options)
     }
-    }
 
     /// The module that lists the generated version modules.
     public static let catalogModuleName = SwiftEmitter.catalogModuleName
