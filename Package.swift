@@ -59,18 +59,21 @@ var targets: [Target] = [
     .systemLibrary(name: "CLibFuzzer"),
     .executableTarget(name: "PageParserFuzzer", dependencies: ["FuzzHarness", "CLibFuzzer"]),
 
+    // Helpers the test targets share (building generated code, seeded randomness); not part of docgen.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "DocgenModel"]),
     .testTarget(name: "PageParserTests", dependencies: ["PageParser", "MarkdownSyntax", "DocgenModel"],
                 resources: [.copy("Expected")]),
-    .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel"]),
-    .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel"]),
+    .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
+    .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
-    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter"]),
+    .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter", "TestSupport"]),
     .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
     .testTarget(name: "HostileInputTests",
-                dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel"],
+                dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel", "TestSupport"],
                 resources: [.copy("HostilePages"), .copy("FuzzRegressions")]),
 ]
 

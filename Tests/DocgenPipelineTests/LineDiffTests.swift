@@ -1,5 +1,6 @@
 import DocgenPipeline
 import Testing
+import TestSupport
 
 @Suite("LineDiff")
 struct LineDiffTests {
@@ -35,7 +36,7 @@ struct LineDiffTests {
 
     @Test("the edits always rebuild both texts, and never take more edits than replacing everything", arguments: 0..<200)
     func rebuildsBothSides(seed: Int) {
-        var random = SeededRandom(seed: UInt64(seed))
+        var random = SeededGenerator(seed: UInt64(seed))
         let old = (0..<Int(random.next() % 30)).map { _ in String(random.next() % 4) }
         let new = (0..<Int(random.next() % 30)).map { _ in String(random.next() % 4) }
         let diff = LineDiff(oldLines: old, newLines: new)
@@ -54,15 +55,3 @@ struct LineDiffTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed by its seed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

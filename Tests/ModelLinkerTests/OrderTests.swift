@@ -1,6 +1,7 @@
 import DocgenModel
 import ModelLinker
 import Testing
+import TestSupport
 
 @Suite("The result does not depend on the order of the pages")
 struct OrderTests {

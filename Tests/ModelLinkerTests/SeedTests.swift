@@ -1,6 +1,7 @@
 import DocgenModel
 import ModelLinker
 import PageParser
+import TestSupport
 import Testing
 
 @Suite("The seed pages of docs-input/ end to end")

@@ -2,6 +2,7 @@ import DocgenModel
 import Foundation
 @testable import SwiftEmitter
 import Testing
+import TestSupport
 
 /// Page text that tries to end a comment, open a literal or interpolation, or hide what it does.
 let hostileText = "Ends */ here /* and \"\"\" and \\(interpolation) and #\"raw\"# and `tick`\nINJECTED_CODE func evil() {}\r" +
@@ -95,7 +96,6 @@ func hostileModel() -> APIModel {
 }
 
 /// The package's root folder, from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 @Suite("Hostile models")
 struct CompilationTests {
@@ -176,62 +176,9 @@ struct RecursiveValueTypeTests {
     }
 }
 
-/// Writes `files` into a temporary package next to a copy of GraphRuntime's sources, builds it with
-/// `swift build`, and records the compiler's output as an issue when the build fails.
+/// Builds `files` with `swift build` (TestSupport's GeneratedPackageBuild) and records the compiler's
+/// errors as an issue when the build fails.
 func expectCompiles(_ files: [PrintedFile], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let fileManager = FileManager.default
-    let id = "docgen-emitter-compile-\(UUID().uuidString)"
-    let package = fileManager.temporaryDirectory.appendingPathComponent(id)
-    defer {
-        try? fileManager.removeItem(at: package)
-        // SwiftPM leaves lock files named after the scratch path in the temporary folder.
-        for name in (try? fileManager.contentsOfDirectory(atPath: fileManager.temporaryDirectory.path)) ?? [] where name.contains(id) {
-            try? fileManager.removeItem(at: fileManager.temporaryDirectory.appendingPathComponent(name))
-        }
-    }
-    let sources = package.appendingPathComponent("Sources")
-    try fileManager.createDirectory(at: sources, withIntermediateDirectories: true)
-    try fileManager.copyItem(at: repositoryRoot.appendingPathComponent("Sources/GraphRuntime"), to: sources.appendingPathComponent("GraphRuntime"))
-    for file in files {
-        let url = sources.appendingPathComponent(file.path)
-        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url)
-    }
-    let modules = Set(files.map { String($0.path.split(separator: "/")[0]) })
-    let versionModules = modules.subtracting([SwiftEmitter.catalogModuleName]).sorted()
-    let quoted = { (names: [String]) in names.map { "\"\($0)\"" }.joined(separator: ", ") }
-    var targets = [".target(name: \"GraphRuntime\")"]
-    targets += versionModules.map { ".target(name: \"\($0)\", dependencies: [\"GraphRuntime\"])" }
-    if modules.contains(SwiftEmitter.catalogModuleName) {
-        targets.append(".target(name: \"\(SwiftEmitter.catalogModuleName)\", dependencies: [\(quoted(["GraphRuntime"] + versionModules))])")
-    }
-    let manifest = """
-    // swift-tools-version:6.0
-    import PackageDescription
-
-    let package = Package(
-        name: "EmitterCompileCheck",
-        platforms: [.macOS(.v13)],
-        targets: [
-            \(targets.joined(separator: ",\n        "))
-        ]
-    )
-
-    """
-    try Data(manifest.utf8).write(to: package.appendingPathComponent("Package.swift"))
-
-    let log = package.appendingPathComponent("build.log")
-    fileManager.createFile(atPath: log.path, contents: nil)
-    let output = try FileHandle(forWritingTo: log)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift", "build", "--package-path", package.path, "--scratch-path", package.appendingPathComponent(".build").path]
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    process.waitUntilExit()
-    try output.close()
-    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    let errors = text.split(separator: "\n").filter { $0.contains("error:") }.prefix(40).joined(separator: "\n")
-    #expect(process.terminationStatus == 0, "swift build failed:\n\(errors.isEmpty ? String(text.suffix(4000)) : errors)", sourceLocation: sourceLocation)
+    let outcome = try GeneratedPackageBuild.build(files.map { ($0.path, $0.contents) }, catalogModule: SwiftEmitter.catalogModuleName)
+    #expect(outcome.succeeded, "swift build failed:\n\(outcome.errors)", sourceLocation: sourceLocation)
 }
