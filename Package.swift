@@ -49,7 +49,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "docgen-benchmark",
-        dependencies: ["MarkdownSyntax", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["MarkdownSyntax", "DocgenModel", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
 
