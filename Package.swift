@@ -51,7 +51,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "docgen-benchmark",
-        dependencies: ["MarkdownSyntax", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["MarkdownSyntax", "DocgenModel", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
     // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.

@@ -61,3 +61,22 @@ final class ResultSlots<Value>: @unchecked Sendable {
 
     var values: [Value] { slots.map { $0! } }
 }
+
+/// Items handed out once each, by index, to concurrent workers; the box lets go of each as it is taken.
+final class ConsumableItems<Item>: @unchecked Sendable {
+    private var slots: [Item?]
+    private let lock = NSLock()
+
+    init(_ items: [Item]) { slots = items.map { $0 } }
+
+    var count: Int { slots.count }
+
+    /// The item at `index`; taking it twice is a programming error.
+    func take(_ index: Int) -> Item {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let item = slots[index] else { preconditionFailure("item \(index) was taken already") }
+        slots[index] = nil
+        return item
+    }
+}

@@ -99,9 +99,11 @@ public enum Pipeline {
     /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the modules
     /// built and the files printed on several threads unless `options` says otherwise.
     public static func generatedFiles(for model: APIModel, options: Options = Options()) -> [OutputFile] {
-        let structured = SwiftEmitter.files(for: model, parallel: options.parallel)
+        // Each structured file is let go once printed, so that not all of them and all their text are held.
+        let structured = ConsumableItems(SwiftEmitter.files(for: model, parallel: options.parallel))
         let printed = ParallelWork.map(count: structured.count, workers: options.threads) { index in
-            OutputFile(path: structured[index].path, contents: SwiftPrinter.print(structured[index]))
+            let file = structured.take(index)
+            return OutputFile(path: file.path, contents: SwiftPrinter.print(file))
         }
         return printed.sorted { $0.path < $1.path }
     }

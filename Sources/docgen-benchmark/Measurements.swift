@@ -1,3 +1,4 @@
+import DocgenModel
 import DocgenPipeline
 import Foundation
 import MarkdownSyntax
@@ -198,11 +199,18 @@ struct Measurer {
             stages[name] = now - mark
             mark = now
         }
-        let parsed = Pipeline.parsePages(contents: pages.pages, options: options)
-        stage("parse")
-        let model = Pipeline.link(parsed, options: options)
-        stage("link")
-        let files = Pipeline.generatedFiles(for: model, options: options)
+        // Each stage's input is released once the next stage has its output, as in the command.
+        let files: [OutputFile]
+        do {
+            let model: APIModel
+            do {
+                let parsed = Pipeline.parsePages(contents: pages.pages, options: options)
+                stage("parse")
+                model = Pipeline.link(parsed, options: options)
+            }
+            stage("link")
+            files = Pipeline.generatedFiles(for: model, options: options)
+        }
         stage("emit")
         try OutputWriter.write(files, to: output)
         stage("write")
