@@ -48,6 +48,11 @@ SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzz
     -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@" 2>&1 | tee "$work/fuzz.log" || status=$?
 after=$(ls "$work/crashes" | wc -l)
 
+# libFuzzer exits 72 when stopped from outside (SIGINT, SIGTERM): not a finding.
+if [ "$status" -eq 72 ] && [ "$after" -eq "$before" ]; then
+    echo "fuzz: interrupted; nothing found until then" >&2
+    exit 130
+fi
 if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
     echo "fuzz: FOUND A BUG (libFuzzer exit status $status); new inputs in $work/crashes:" >&2
     ls -t "$work/crashes" | head -n $((after - before)) >&2
