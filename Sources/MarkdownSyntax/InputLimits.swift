@@ -65,7 +65,8 @@ public struct LimitExceeded: Hashable, Sendable {
 }
 
 /// Applies the page, line and marker bounds to a page's bytes before cmark reads them. Line breaks are never
-/// removed (except with the cut-off end of a page), so line numbers stay those of the page as written.
+/// removed (except with the cut-off end of a page), only made LF, so line numbers stay those of the page as
+/// written.
 enum InputBounds {
     static func apply(_ text: String, limits: MarkdownLimits, findings: inout [LimitExceeded]) -> [UInt8] {
         let utf8 = text.utf8
@@ -85,21 +86,35 @@ enum InputBounds {
         } else {
             bytes = Array(utf8)
         }
-        normalizeLoneCarriageReturns(&bytes)
+        normalizeLineEnds(&bytes)
         return boundLines(bytes, limits: limits, findings: &findings)
     }
 
     static let newlineByte = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// cmark ends a line at CR, LF or CRLF; docgen counts lines at LF. A CR that is not followed by LF becomes
-    /// an LF, so both count the same lines and every position docgen reports is where cmark saw it.
-    private static func normalizeLoneCarriageReturns(_ bytes: inout [UInt8]) {
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == carriageReturn {
-                if index + 1 == buffer.count || buffer[index + 1] != newlineByte { buffer[index] = newlineByte }
+    /// cmark ends a line at CR, LF or CRLF; docgen splits lines at LF. Every line end becomes a single LF (a
+    /// CRLF loses its CR, a lone CR turns into LF), so both count the same lines, every position docgen
+    /// reports is where cmark saw it, and no line docgen reads itself (front matter, code) ends in a CR.
+    static func normalizeLineEnds(_ bytes: inout [UInt8]) {
+        guard let first = bytes.firstIndex(of: carriageReturn) else { return }
+        var kept = first
+        var index = first
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == carriageReturn {
+                if index + 1 < bytes.count, bytes[index + 1] == newlineByte {
+                    index += 1
+                    continue
+                }
+                bytes[kept] = newlineByte
+            } else {
+                bytes[kept] = byte
             }
+            kept += 1
+            index += 1
         }
+        bytes.removeSubrange(kept...)
     }
 
     /// The largest offset <= `offset` that does not split a UTF-8 sequence.

@@ -84,3 +84,20 @@ struct HostileMarkdownTests {
         #expect(MarkdownParser.parseWithCmarkOnly("text".utf8.reversed()))
     }
 }
+
+@Suite("Front matter with other line ends")
+struct FrontMatterLineEndTests {
+    @Test("front matter closed by CRLF or CR line ends is read, and the heading keeps its line", arguments: ["\r\n", "\r"])
+    func otherLineEnds(ending: String) throws {
+        let text = ["---", "title: \"Create x\"", "doc_type: apiPageType", "---", "", "# Create x", ""].joined(separator: ending)
+        let document = MarkdownParser.parse(text)
+        let frontMatter = try #require(document.frontMatter)
+        #expect(frontMatter["title"] == "Create x")
+        #expect(frontMatter["doc_type"] == "apiPageType")
+        #expect(frontMatter.closingLine == 4)
+        #expect(frontMatter.malformedLines.isEmpty)
+        let heading = try #require(document.blocks.first)
+        #expect(heading.kind == .heading)
+        #expect(heading.range.startLine == 6)
+    }
+}

@@ -37,3 +37,42 @@ struct SeedPageTests {
         #expect(actual == expected, "parsed model of \(seed) differs from Expected/\(seed).json")
     }
 }
+
+/// Pages saved on Windows end their lines with CRLF, and old Mac tools with a lone CR; cmark reads all three
+/// as line ends, so the page means the same and must read the same, front matter included.
+@Suite("Line endings do not change what a page says")
+struct LineEndingTests {
+    static let pages: [String] = {
+        let root = SeedPageTests.packageRoot.appendingPathComponent("docs-input")
+        let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { ($0 as? URL)?.path } ?? []
+        return found.filter { $0.hasSuffix(".md") }.map { String($0.dropFirst(root.path.count + 1)) }.sorted()
+    }()
+
+    static func parse(_ text: String, path: String) -> ParsedPage {
+        PageParser.parse(text: text, path: path, options: .init(defaultAPIVersion: "v1.0"))
+    }
+
+    @Test("a page with CRLF or CR line ends parses as with LF", arguments: pages)
+    func sameModel(path: String) throws {
+        let url = SeedPageTests.packageRoot.appendingPathComponent("docs-input").appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(!text.contains("\r"), "the page itself should use LF")
+        let expected = Self.parse(text, path: path)
+        for ending in ["\r\n", "\r"] {
+            let converted = text.replacingOccurrences(of: "\n", with: ending)
+            let actual = Self.parse(converted, path: path)
+            #expect(try SeedPageTests.encode(actual) == SeedPageTests.encode(expected),
+                    "\(path) with \(ending.debugDescription) line ends")
+        }
+    }
+
+    @Test("the front matter of a CRLF page is read (a page without a heading takes its title from it)")
+    func frontMatterWithCRLF() throws {
+        let lines = ["---", "title: \"groupAssignmentTarget resource type\"", "doc_type: resourcePageType", "---", "", "Text.", ""]
+        let withLF = Self.parse(lines.joined(separator: "\n"), path: "beta/resources/x.md")
+        let withCRLF = Self.parse(lines.joined(separator: "\r\n"), path: "beta/resources/x.md")
+        #expect(withCRLF.title == "groupAssignmentTarget resource type")
+        #expect(try SeedPageTests.encode(withCRLF) == SeedPageTests.encode(withLF))
+    }
+}
