@@ -37,6 +37,10 @@ public enum DefinitionOrigin: String, Codable, Hashable, Sendable, Comparable {
     case enumSection
     /// A method page's request-body property table.
     case requestBodyTable
+    /// The request-body table of a method page that names no type for its body (an action's parameters,
+    /// "supply JSON representation of the parameters"): a type of its own, named after the request path
+    /// (`managedDeviceWipeRequestBody` for `POST /deviceManagement/managedDevices/{managedDeviceId}/wipe`).
+    case unnamedRequestBody
     /// "Possible values are: `a`, `b`" in a property description.
     case possibleValues
     /// The JSON of an example.
@@ -47,8 +51,9 @@ public enum DefinitionOrigin: String, Codable, Hashable, Sendable, Comparable {
         case .typePage: 0
         case .enumSection: 1
         case .requestBodyTable: 2
-        case .possibleValues: 3
-        case .example: 4
+        case .unnamedRequestBody: 3
+        case .possibleValues: 4
+        case .example: 5
         }
     }
 

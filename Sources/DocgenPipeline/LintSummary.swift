@@ -40,7 +40,8 @@ public struct LintSummary: Codable, Hashable, Sendable {
             var references: [TypeReference] = version.types.flatMap { type in type.properties.map(\.type) + (type.baseType.map { [$0] } ?? []) }
             references += version.operations.flatMap { [$0.requestBody, $0.responseBody].compactMap { $0 } }
             for reference in references where reference.primitive == nil {
-                let documented = index.type(named: reference.name).map { $0.origin <= .enumSection }
+                // A body type made from its page's request-body table is documented there.
+                let documented = index.type(named: reference.name).map { $0.origin <= .enumSection || $0.origin == .unnamedRequestBody }
                     ?? index.enumeration(named: reference.name).map { $0.origin <= .enumSection } ?? false
                 if documented { resolved += 1 } else { unresolved += 1 }
             }

@@ -63,6 +63,8 @@ struct VersionLinker {
     private var typeCandidates: [String: [TypeDefinition]] = [:]
     /// Operations documented again on other pages, by id.
     var duplicates: [String: [Operation]] = [:]
+    /// Body types of request lines whose page names none, by the line's location.
+    var unnamedBodyTypes: [SourceLocation: TypeReference] = [:]
     private var enumCandidates: [String: [EnumDefinition]] = [:]
 
     init(name: String, pages: [ParsedPage]) {
@@ -115,6 +117,11 @@ struct VersionLinker {
                 typeCandidates[type.lookupKey, default: []].append(definition)
             }
         }
+        let unnamedBodies = UnnamedRequestBodies(pages: pages)
+        unnamedBodyTypes = unnamedBodies.bodyTypes
+        for definition in unnamedBodies.definitions {
+            typeCandidates[TypeReference.lookupKey(for: definition.name), default: []].append(definition)
+        }
     }
 
     /// A property typed by a name no page defines, whose description lists possible values, defines an enum.
@@ -166,7 +173,7 @@ struct VersionLinker {
                     }
                 }
             }
-            if merged.origin != .typePage {
+            if merged.origin == .requestBodyTable {
                 let sources = candidates.map(\.location.path)
                 warn(.typeInferred, "no page defines type '\(merged.name)'; inferred from the request-body table\(sources.count > 1 ? "s" : "") of \(Set(sources).sorted().joined(separator: ", "))", at: merged.location)
             }

@@ -15,7 +15,7 @@ extension VersionLinker {
                 let operation = Operation(
                     id: id, method: line.method, path: line.path, title: page.title, description: page.description,
                     permissions: page.permissions, requestHeaders: page.requestHeaders,
-                    requestBody: sendsBody ? page.requestBody?.type : nil,
+                    requestBody: sendsBody ? page.requestBody?.type ?? unnamedBodyTypes[line.location] : nil,
                     responseStatus: page.response?.statusCode, responseBody: page.response?.type, location: line.location
                 )
                 if let first = byID[id.lowercased()] {
@@ -64,6 +64,13 @@ extension VersionLinker {
         guard let a, let b else { return a == nil && b == nil ? .some(nil) : (a ?? b).map { .some($0) } ?? nil }
         if a.lookupKey == b.lookupKey, a.isCollection == b.isCollection { return .some(a) }
         guard a.isCollection == b.isCollection, let typeA = index.type(named: a.name), let typeB = index.type(named: b.name) else { return nil }
+        // Two pages documenting one action each make a body type of its parameter table, named after their
+        // own first request line: the same parameters are the same body.
+        if typeA.origin == .unnamedRequestBody, typeB.origin == .unnamedRequestBody,
+           typeA.properties.map(\.name) == typeB.properties.map(\.name),
+           zip(typeA.properties, typeB.properties).allSatisfy({ $0.type.lookupKey == $1.type.lookupKey && $0.type.isCollection == $1.type.isCollection }) {
+            return .some(a)
+        }
         let chainB = Set(([typeB] + index.ancestors(of: typeB)).map { TypeReference.lookupKey(for: $0.name) })
         guard let shared = ([typeA] + index.ancestors(of: typeA)).first(where: { chainB.contains(TypeReference.lookupKey(for: $0.name)) }) else { return nil }
         var result = a

@@ -113,6 +113,7 @@ struct ModuleEmitter {
         switch origin {
         case .typePage, .enumSection: "Documented in \(location.path)."
         case .requestBodyTable: "Inferred from the request-body table in \(location.path): no page defines this type."
+        case .unnamedRequestBody: "The request body documented in \(location.path), which names no type for it."
         case .possibleValues: "Inferred from 'Possible values' in \(location.path): no page defines this enum."
         case .example: "Inferred from an example in \(location.path): no page defines this type; it keeps every member it receives."
         }
