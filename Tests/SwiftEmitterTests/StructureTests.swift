@@ -337,3 +337,31 @@ struct PrimitiveTypeTests {
         #expect(circle.contains("public var radius: Swift.Double?"))
     }
 }
+
+@Suite("Body types made from a page's request-body table")
+struct UnnamedRequestBodyEmissionTests {
+    static let bodyType = TypeDefinition(
+        name: "managedDeviceWipeRequestBody", description: "The request body of `POST /deviceManagement/managedDevices/{managedDeviceId}/wipe`.",
+        properties: [property("keepUserData", .primitive(.boolean))], origin: .unnamedRequestBody, location: location("v1.0/api/wipe.md", line: 40)
+    )
+    static let files = emitted(model(version(types: [bodyType], operations: [
+        operation("POST", "/deviceManagement/managedDevices/{managedDeviceId}/wipe", requestBody: .named("managedDeviceWipeRequestBody"), status: 204),
+    ])))
+
+    @Test("the struct claims no OData type and sends @odata.type only when set: Graph refuses a made-up one")
+    func noODataType() {
+        let body = file(Self.files, "GraphV1/Types/ManagedDeviceWipeRequestBody.swift")
+        #expect(hasLine(body, "public struct ManagedDeviceWipeRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(body.contains("odataType: Swift.String? = nil,"))
+        #expect(!body.contains("#microsoft.graph.managedDeviceWipeRequestBody"))
+        #expect(!body.contains("OData type `microsoft.graph."))
+        #expect(hasLine(body, "/// The request body documented in v1.0/api/wipe.md, which names no type for it."))
+        #expect(hasLine(body, "public var keepUserData: Swift.Bool?"))
+    }
+
+    @Test("the action's function takes the body")
+    func functionTakesTheBody() {
+        let builder = file(Self.files, "GraphV1/RequestBuilders/DeviceManagementManagedDevicesItemWipeRequestBuilder.swift")
+        #expect(hasLine(builder, "public func post(_ body: ManagedDeviceWipeRequestBody) async throws {"))
+    }
+}

@@ -161,15 +161,17 @@ struct ModuleEmitter {
             name: additionalData, type: additionalDataType, kind: .stored(isConstant: false)
         )))
 
-        // Memberwise initializer: every parameter optional, `@odata.type` defaulting to this type's name.
+        // Memberwise initializer: every parameter optional, `@odata.type` defaulting to this type's name. A
+        // body type made from a page's table is no OData type: Graph would refuse a made-up `@odata.type`.
+        let isODataType = type.origin != .unnamedRequestBody
         let odataName = "#microsoft.graph.\(type.name)"
         var parameters = properties.map { property in
             SwiftParameter(label: property.name, name: property.name, type: .optional(property.type),
-                           defaultValue: property.wireName == "@odata.type" ? .stringLiteral(odataName) : .nilLiteral)
+                           defaultValue: property.wireName == "@odata.type" && isODataType ? .stringLiteral(odataName) : .nilLiteral)
         }
         parameters.append(SwiftParameter(label: additionalData, name: additionalData, type: additionalDataType, defaultValue: .dictionaryLiteral([:])))
         members.append(.initializer(SwiftInitializer(
-            documentation: ["Creates a value; `odataType` defaults to `\(odataName)`."],
+            documentation: [isODataType ? "Creates a value; `odataType` defaults to `\(odataName)`." : "Creates a value; `odataType` is sent only when set."],
             parameters: parameters, isThrowing: false,
             body: parameters.map { .assignment(.member(.selfReference, $0.name), .name($0.name)) }
         )))
@@ -234,7 +236,9 @@ struct ModuleEmitter {
 
         var documentation: [String] = []
         if let description = type.description { documentation.append(description) }
-        documentation.append("OData type `microsoft.graph.\(type.name)`\(type.baseType.map { ", derived from `\($0.name)`" } ?? "").")
+        if isODataType {
+            documentation.append("OData type `microsoft.graph.\(type.name)`\(type.baseType.map { ", derived from `\($0.name)`" } ?? "").")
+        }
         documentation.append(ModuleEmitter.sourceNote(type.location, origin: type.origin))
         return SwiftStruct(documentation: documentation.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                            name: structNames[TypeReference.lookupKey(for: type.name)]!, conformances: ModuleEmitter.standardConformances, members: members)
