@@ -153,8 +153,10 @@ struct Lint: ParsableCommand {
         let tree = try inputOptions.tree()
         let pages = Pipeline.parsePages(of: tree, options: inputOptions.pipelineOptions)
         let linked = Pipeline.link(pages)
-        let model = inputOptions.subsets.isEmpty ? linked : ModelSubset(selectors: inputOptions.subsets).apply(to: linked)
-        let summary = LintSummary(pages: pages, model: model)
+        let subset = inputOptions.subsets.isEmpty ? nil : ModelSubset(selectors: inputOptions.subsets)
+        let model = subset?.apply(to: linked) ?? linked
+        // The summary counts the pages the subset selects, as it counts their operations.
+        let summary = LintSummary(pages: subset.map { subset in pages.filter { subset.selects($0.path) } } ?? pages, model: model)
         switch format {
         case .text:
             let hasErrors = summaryOnly ? model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) : inputOptions.report(model.diagnostics)

@@ -31,6 +31,20 @@ struct CommandLineTests {
         #expect(try Self.docgen(["lint", "--input", input, "--summary-only", "--strict"]).status == 1)
     }
 
+    @Test("lint --subset counts the pages it selects, not the whole tree")
+    func lintSubsetCounts() throws {
+        let input = PipelineTests.docsInput.path
+        let whole = try Self.docgen(["lint", "--input", input, "--summary-only"]).output
+        let subset = try Self.docgen(["lint", "--input", input, "--summary-only", "--subset", "api/"]).output
+        let resources = try Self.docgen(["lint", "--input", input, "--summary-only", "--subset", "v1.0/resources/"]).output
+        func pagesLine(_ output: String) -> String? { output.split(separator: "\n").first { $0.hasPrefix("pages:") }.map(String.init) }
+        let methodPages = try FileManager.default.contentsOfDirectory(atPath: PipelineTests.docsInput.appendingPathComponent("api").path).count
+        let v1Resources = try FileManager.default.contentsOfDirectory(atPath: PipelineTests.docsInput.appendingPathComponent("v1.0/resources").path).count
+        #expect(pagesLine(subset) == "pages:        \(methodPages) (method \(methodPages))")
+        #expect(pagesLine(resources)?.hasPrefix("pages:        \(v1Resources) (") == true, "\(pagesLine(resources) ?? "")")
+        #expect(pagesLine(whole) != pagesLine(subset))
+    }
+
     @Test("--check writes nothing, exits 1 when the output is stale and says what would change in API terms")
     func check() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-check-\(UUID().uuidString)")
