@@ -26,16 +26,42 @@ public struct DocsTree: PageSource {
             throw DocgenError.inputNotFound(root.path)
         }
         var paths: [String] = []
-        let rootPath = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
-        if let enumerator = FileManager.default.enumerator(at: self.root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
-            for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-                let path = url.standardizedFileURL.path
-                guard path.hasPrefix(rootPath) else { continue }
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-                if values?.isRegularFile == true { paths.append(String(path.dropFirst(rootPath.count))) }
+        DocsTree.collectPages(in: self.root.path, relativePath: "", into: &paths)
+        self.pagePaths = paths.sorted()
+    }
+
+    /// Adds the `.md` regular files below `folder` to `paths`, relative to the docs root. One `readdir` walk:
+    /// the file type comes with each entry (an `lstat` only where the file system does not say), so a tree
+    /// of thousands of pages costs no more than listing it. Hidden entries are skipped, and symbolic links are
+    /// neither pages nor followed: what is read stays inside the tree.
+    private static func collectPages(in folder: String, relativePath: String, into paths: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: kind = Int32(DT_DIR)
+                case S_IFREG: kind = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if kind == Int32(DT_DIR) {
+                folders.append(name)
+            } else if kind == Int32(DT_REG), name.lowercased().hasSuffix(".md"), name.count > 3 {
+                paths.append(relativePath + name)
             }
         }
-        self.pagePaths = paths.sorted()
+        for name in folders {
+            collectPages(in: folder + "/" + name, relativePath: relativePath + name + "/", into: &paths)
+        }
     }
 
     public func url(of path: String) -> URL { root.appendingPathComponent(path) }

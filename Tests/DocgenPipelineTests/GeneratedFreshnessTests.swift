@@ -54,16 +54,25 @@ struct PipelineTests {
         #expect(first.map(\.path) == first.map(\.path).sorted())
     }
 
-    @Test("a docs tree lists its .md pages sorted and relative, skipping hidden folders")
+    @Test("a docs tree lists its .md pages sorted and relative, skipping hidden entries, other files and symbolic links")
     func docsTreeListing() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-tree-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        for path in ["b/z.md", "a.md", ".hidden/x.md", "b/notes.txt", "v1.0/api/c.md"] {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-outside-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        for path in ["b/z.md", "a.md", ".hidden/x.md", "b/.draft.md", "b/notes.txt", "v1.0/api/c.md", "v1.0/api/D.MD", "folder.md/inner.md"] {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("# x\n".utf8).write(to: url)
         }
-        #expect(try DocsTree(root: root).pagePaths == ["a.md", "b/z.md", "v1.0/api/c.md"])
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("# outside\n".utf8).write(to: outside.appendingPathComponent("secret.md"))
+        // Neither a link to a page nor a link to a folder outside the tree makes pages.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.md").path, withDestinationPath: "a.md")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("elsewhere").path, withDestinationPath: outside.path)
+        #expect(try DocsTree(root: root).pagePaths == ["a.md", "b/z.md", "folder.md/inner.md", "v1.0/api/D.MD", "v1.0/api/c.md"])
     }
 
     @Test("a page that is not UTF-8 gets a warning and the run goes on with the other pages")
