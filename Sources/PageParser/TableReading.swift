@@ -103,9 +103,12 @@ extension PageReader {
     /// `[x](../resources/x.md)`, `[x](x.md) collection`, `[x][]`, `microsoft.graph.x`.
     static func typeReference(from cell: MarkdownTableCell) -> TypeReference? {
         let text = cell.plainText
-        let lowered = text.lowercased()
-        let isCollection = lowered.containsText("collection")
         if let link = cell.links.first {
+            // "collection" as a word outside the link's text: `[x](x.md) collection`, `Collection([x](x.md))`,
+            // but not `[deviceLogCollectionRequest](...)`.
+            var outside = text
+            if let range = outside.firstRangeOfText(link.plainText) { outside.replaceSubrange(range, with: " ") }
+            let isCollection = outside.lowercased().split { !$0.isLetter }.contains("collection")
             let name = cleanTypeName(link.plainText)
             guard !name.isEmpty else { return nil }
             if let primitive = PrimitiveType(docsName: name) {

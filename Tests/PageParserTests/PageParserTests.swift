@@ -21,6 +21,23 @@ struct PageQuirkTests {
         #expect(create.requestBody?.type?.name == "thing")
     }
 
+    @Test("a linked type is a collection when the cell says 'collection' as a word outside the link, not when the type's name contains it")
+    func linkedCollectionTypes() throws {
+        let rows = [
+            "|templateType|[deviceLogCollectionRequest](../resources/devicelogcollectionrequest.md)|One.|",
+            "|siteCollection|[siteCollection](sitecollection.md)|One.|",
+            "|requests|[deviceLogCollectionRequest](devicelogcollectionrequest.md) collection|Many.|",
+            "|wrapped|Collection([deviceLogCollectionRequest](devicelogcollectionrequest.md))|Many.|",
+            "|plain|deviceLogCollectionRequest|One.|",
+        ]
+        let page = parse("# thing resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n" + rows.joined(separator: "\n") + "\n",
+                         path: "v1.0/resources/thing.md")
+        let properties = try #require(page.types.first?.properties)
+        #expect(properties.map(\.name) == ["templateType", "siteCollection", "requests", "wrapped", "plain"])
+        #expect(properties.map(\.type.isCollection) == [false, false, true, true, false])
+        #expect(properties.map(\.type.name) == ["deviceLogCollectionRequest", "siteCollection", "deviceLogCollectionRequest", "deviceLogCollectionRequest", "deviceLogCollectionRequest"])
+    }
+
     @Test("a blank line between the request line and its headers, and a leading space in the fence info")
     func blankLineBeforeHeaders() throws {
         let page = parse(Self.header + "## Example\n\n### Request\n\n``` http\nPOST https://graph.microsoft.com/v1.0/things/{id}\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n")
