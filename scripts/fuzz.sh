@@ -8,7 +8,8 @@
 #   corpus/      the fuzzer's working corpus, kept between runs
 #   seeds/       the seed pages, copied afresh each run
 #   crashes/     crash-*, timeout-*, oom-* inputs: each is a bug, to be kept as a regression test
-#   fuzz.log     the run's output
+#   fuzz.log     the run's output (with -jobs=N, each job's in fuzz-JOB.log)
+# At the end it says how long before the end the working corpus last grew.
 # Exit status 1 when the fuzzer found a crash, hang (an input taking over 10 s) or runaway memory (2 GB).
 # Replay an input without the fuzzer: swift run PageParserFuzzer .build-fuzz/fuzz/crashes/crash-...
 # Extra arguments after SECONDS go to libFuzzer (e.g. -seed=1, -jobs=2).
@@ -19,6 +20,8 @@ seconds="${1:-600}"
 shift || true
 work="${DOCGEN_FUZZ_DIR:-.build-fuzz/fuzz}"
 mkdir -p "$work/corpus" "$work/crashes"
+work=$(cd "$work" && pwd)
+root=$(pwd)
 rm -rf "$work/seeds"
 mkdir -p "$work/seeds"
 
@@ -26,7 +29,7 @@ mkdir -p "$work/seeds"
 swift build -c release --scratch-path .build-fuzz --product PageParserFuzzer \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DDOCGEN_LIBFUZZER \
     -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
-fuzzer=".build-fuzz/release/PageParserFuzzer"
+fuzzer="$root/.build-fuzz/release/PageParserFuzzer"
 
 # Seeds: flat copies named after their paths.
 seed() { cp "$1" "$work/seeds/$(echo "$1" | tr '/' '_')"; }
@@ -41,12 +44,22 @@ fi
 echo "fuzz: $(ls "$work/seeds" | wc -l) seed pages, $(ls "$work/corpus" | wc -l) in the working corpus, $seconds s"
 
 before=$(ls "$work/crashes" | wc -l)
+started=$(date +%s)
 status=0
-# Swift's own crash backtracer would get in the way of ASan's report.
-SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzzer" "$work/corpus" "$work/seeds" \
-    -dict=scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@" 2>&1 | tee "$work/fuzz.log" || status=$?
+# Swift's own crash backtracer would get in the way of ASan's report. Run inside $work: with -jobs=N,
+# libFuzzer writes each job's output to fuzz-JOB.log in the current folder.
+(cd "$work" && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzzer" "$work/corpus" "$work/seeds" \
+    -dict="$root/scripts/fuzz.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@") 2>&1 | tee "$work/fuzz.log" || status=$?
 after=$(ls "$work/crashes" | wc -l)
+# When the fuzzer last kept an input (new coverage, or a smaller input for the same coverage): the campaign
+# is done when that is an hour before the end of a run.
+newest=$(find "$work/corpus" -type f -newermt "@$started" -printf '%T@\n' | sort -n | tail -n 1)
+if [ -n "$newest" ]; then
+    echo "fuzz: the working corpus last grew $(( ($(date +%s) - ${newest%.*}) / 60 )) min before the end of this run"
+else
+    echo "fuzz: the working corpus did not grow in this run"
+fi
 
 # libFuzzer exits 72 when stopped from outside (SIGINT, SIGTERM): not a finding.
 if [ "$status" -eq 72 ] && [ "$after" -eq "$before" ]; then

@@ -6,7 +6,8 @@
 #     DOCS            Graph reference pages (default: ../shared/corpus/graph-docs-2021-07)
 #     SCRATCH         work folder, replaced (default: /tmp/docgen-intune)
 #     CONFIGURATIONS  "debug release" (default), or one of them
-#   DOCGEN_SUBSET     the --subset selector (default: intune-); e.g. "v1.0/api/intune-deviceconfig" for a slice
+#   DOCGEN_SUBSET     --subset selectors, separated by spaces (default: intune-); e.g. "v1.0/api/intune-deviceconfig"
+#                     for a slice
 #   DOCGEN_REQUIRE_LOSSLESS=1  exit 1 unless every example body round-trips losslessly (CI's slice)
 #
 # After each build it round-trips every JSON example body of the selected pages through the generated
@@ -17,16 +18,17 @@ root=$(pwd)
 docs=$(cd "${1:-../shared/corpus/graph-docs-2021-07}" && pwd)
 scratch=${2:-/tmp/docgen-intune}
 configurations=${3:-debug release}
-subset=${DOCGEN_SUBSET:-intune-}
+subset_options=()
+for selector in ${DOCGEN_SUBSET:-intune-}; do subset_options+=(--subset "$selector"); done
 
 swift build -c release --product docgen >/dev/null
 rm -rf "$scratch"
 mkdir -p "$scratch/Sources"
 start=$(date +%s%N)
-"$root/.build/release/docgen" --input "$docs" --output "$scratch/Generated" --subset "$subset" 2>"$scratch/diagnostics.txt" || true
+"$root/.build/release/docgen" --input "$docs" --output "$scratch/Generated" "${subset_options[@]}" 2>"$scratch/diagnostics.txt" || true
 generate_seconds=$(( ($(date +%s%N) - start) / 1000000000 ))
 tail -n 1 "$scratch/diagnostics.txt"
-"$root/.build/release/docgen" model --input "$docs" --subset "$subset" >"$scratch/model.json" 2>/dev/null || true
+"$root/.build/release/docgen" model --input "$docs" "${subset_options[@]}" >"$scratch/model.json" 2>/dev/null || true
 
 modules=$(cd "$scratch/Generated" && ls -d */ | tr -d / | grep -v '^GeneratedCatalog$' | tr '\n' ' ')
 for target in GraphRuntime DocgenModel JSONText; do ln -s "$root/Sources/$target" "$scratch/Sources/$target"; done
