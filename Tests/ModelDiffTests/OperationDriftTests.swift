@@ -204,3 +204,38 @@ struct OperationDriftTests {
         #expect(try report.first().oldValue == "Authorization")
     }
 }
+
+@Suite("Action parameters")
+struct ActionParameterDriftTests {
+    /// `POST /widgets/{widgetId}/archive` with a parameter table and no type named for its body.
+    static let archivePage = OperationDriftTests.archivePage.replacingOccurrences(of: "## Response", with: """
+    ## Request body
+    In the request body, supply JSON representation of the parameters.
+
+    |Property|Type|Description|
+    |:---|:---|:---|
+    |reason|String|Why.|
+
+    ## Response
+    """)
+
+    @Test("an action's body type is reported with the action, and a new parameter is an added property: additive")
+    func parameterAdded() throws {
+        let added = try drift(new: { $0.texts["v1.0/api/widget-archive.md"] = Self.archivePage })
+        #expect(added.outline.sorted() == ["operation-added additive POST /widgets/{widgetId}/archive", "type-added additive widgetArchiveRequestBody"])
+
+        let report = try drift(old: { $0.texts["v1.0/api/widget-archive.md"] = Self.archivePage }, new: {
+            $0.texts["v1.0/api/widget-archive.md"] = Self.archivePage.replacingOccurrences(of: "|reason|String|Why.|", with: "|reason|String|Why.|\n|until|DateTimeOffset|Until when.|")
+        })
+        #expect(report.outline == ["property-added additive widgetArchiveRequestBody.until"])
+        #expect(!report.hasBreakingChanges)
+    }
+
+    @Test("a parameter whose type changes is breaking, as any property's")
+    func parameterTypeChanged() throws {
+        let report = try drift(old: { $0.texts["v1.0/api/widget-archive.md"] = Self.archivePage }, new: {
+            $0.texts["v1.0/api/widget-archive.md"] = Self.archivePage.replacingOccurrences(of: "|reason|String|Why.|", with: "|reason|Int32|Why.|")
+        })
+        #expect(report.outline == ["property-type-changed breaking widgetArchiveRequestBody.reason"])
+    }
+}
