@@ -60,6 +60,9 @@ extension VersionLinker {
 
     /// The nearest type both references are or derive from (same collection-ness); `.some(nil)` when both are
     /// nil, nil when they have nothing in common.
+    /// The lookup key of `microsoft.graph.entity`, the OData base type of every Graph entity.
+    static let universalBaseKey = TypeReference.lookupKey(for: "entity")
+
     static func commonBase(_ a: TypeReference?, _ b: TypeReference?, index: TypeIndex) -> TypeReference?? {
         guard let a, let b else { return a == nil && b == nil ? .some(nil) : (a ?? b).map { .some($0) } ?? nil }
         if a.lookupKey == b.lookupKey, a.isCollection == b.isCollection { return .some(a) }
@@ -73,6 +76,10 @@ extension VersionLinker {
         }
         let chainB = Set(([typeB] + index.ancestors(of: typeB)).map { TypeReference.lookupKey(for: $0.name) })
         guard let shared = ([typeA] + index.ancestors(of: typeA)).first(where: { chainB.contains(TypeReference.lookupKey(for: $0.name)) }) else { return nil }
+        // `microsoft.graph.entity` is the base of every entity type (it holds only `id`): two bodies that share
+        // nothing closer are different things, not one operation documented per derived type.
+        if TypeReference.lookupKey(for: shared.name) == VersionLinker.universalBaseKey,
+           shared.name != typeA.name, shared.name != typeB.name { return nil }
         var result = a
         result.name = shared.name
         result.link = nil

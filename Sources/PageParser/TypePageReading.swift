@@ -33,14 +33,17 @@ extension PageReader {
         }
         let anchor = outline.title.map(location(of:)) ?? location(line: 1, column: 1)
         return TypeDefinition(
-            name: name, baseType: inheritsFrom(), description: description, properties: properties,
+            name: name, baseType: inheritsFrom(annotatedBase: annotationType?.baseType), description: description, properties: properties,
             isAbstract: annotationType?.isAbstract ?? false || (description ?? "").lowercased().containsText("abstract type"),
             origin: .typePage, location: anchor
         )
     }
 
-    /// "Inherits from [entity](entity.md)" anywhere outside the tables.
-    private func inheritsFrom() -> TypeReference? {
+    /// The base type, from the first of: a paragraph that starts "Inherits from [entity](entity.md)"; the
+    /// `baseType` of the page's resource annotation; a link right after "inherits from", "derives from" or
+    /// "derived from" in the prose ("Derived from [place](place.md).", "**mailSearchFolder** inherits from
+    /// [mailFolder](mailfolder.md)."). Tables are not read.
+    private func inheritsFrom(annotatedBase: String?) -> TypeReference? {
         for block in outline.blocks where block.kind == .paragraph {
             let text = block.plainText.trimmed
             guard text.lowercased().hasPrefix("inherits from") else { continue }
@@ -52,11 +55,30 @@ extension PageReader {
             let name = PageReader.cleanTypeName(String(rest.prefix { !$0.isWhitespace && $0 != "." }))
             if !name.isEmpty { return .named(name) }
         }
+        if let annotatedBase {
+            let name = PageReader.cleanTypeName(annotatedBase)
+            if !name.isEmpty { return .named(name) }
+        }
+        for block in outline.blocks where block.kind == .paragraph {
+            var before = ""
+            for node in block.children {
+                if node.kind == .link {
+                    let lead = before.lowercased().reversed().drop { $0 == " " || $0 == "*" || $0 == "_" }
+                    if ["inherits from", "derives from", "derived from"].contains(where: { lead.starts(with: $0.reversed()) }) {
+                        let name = PageReader.cleanTypeName(node.plainText)
+                        if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) {
+                            return .named(name, link: node.destination)
+                        }
+                    }
+                }
+                before += node.kind == .softBreak || node.kind == .lineBreak ? " " : node.plainText
+            }
+        }
         return nil
     }
 
-    /// The `@odata.type` and `abstract` of the page's `"blockType": "resource"` annotation.
-    private func resourceAnnotation() -> (name: String?, isAbstract: Bool)? {
+    /// The `@odata.type`, `baseType` and `abstract` of the page's `"blockType": "resource"` annotation.
+    private func resourceAnnotation() -> (name: String?, baseType: String?, isAbstract: Bool)? {
         for block in outline.blocks where block.kind == .htmlBlock {
             let text = (block.literal ?? "").trimmed
             guard text.hasPrefix("<!--"), text.contains("\"resource\"") else { continue }
@@ -66,7 +88,7 @@ extension PageReader {
                   let value = JSONReader.read(String(body), options: jsonOptions).value else { continue }
             let name = value["@odata.type"]?.stringValue.map { PageReader.cleanTypeName($0) }
             let isAbstract = value["abstract"].flatMap(PageReader.flag) ?? false
-            return (name, isAbstract)
+            return (name, value["baseType"]?.stringValue, isAbstract)
         }
         return nil
     }

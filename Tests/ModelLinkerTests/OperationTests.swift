@@ -86,6 +86,19 @@ struct OperationTests {
         #expect(model.version("v1.0")?.operation("POST /widgets")?.requestBody?.name == "widget")
     }
 
+    @Test("bodies that share only entity, the base of every entity type, are unrelated: duplicate-operation, the first page's types")
+    func entityIsNoCommonBase() throws {
+        let first = methodPage(["POST /widgets"], body: bodyOf("widget"))
+        let second = methodPage(["POST /widgets"], body: bodyOf("gadget"))
+        let model = link([
+            ("v1.0/api/a.md", first), ("v1.0/api/b.md", second),
+            ("v1.0/resources/entity.md", resourcePage("entity", properties: ["|id|String|Id.|"])),
+            ("v1.0/resources/widget.md", resourcePage("widget", base: "entity")), ("v1.0/resources/gadget.md", resourcePage("gadget", base: "entity")),
+        ])
+        #expect(model.version("v1.0")?.operation("POST /widgets")?.requestBody?.name == "widget")
+        #expect(model.diagnostics(.duplicateOperation).count == 1)
+    }
+
     @Test("the same shape twice on one page (alternative keys) is one operation, documented by the first line")
     func duplicateOnOnePage() {
         let text = methodPage(["GET /users/{id}", "GET /users/{userPrincipalName}"])

@@ -38,6 +38,29 @@ struct PageQuirkTests {
         #expect(properties.map(\.type.name) == ["deviceLogCollectionRequest", "siteCollection", "deviceLogCollectionRequest", "deviceLogCollectionRequest", "deviceLogCollectionRequest"])
     }
 
+    static func resourceType(_ lines: [String]) -> TypeDefinition? {
+        let text = (["# room resource type", "", "Namespace: microsoft.graph", ""] + lines
+                    + ["", "## Properties", "", "|Property|Type|Description|", "|:---|:---|:---|", "|capacity|Int32|Seats.|", ""]).joined(separator: "\n")
+        return PageParser.parse(text: text, path: "v1.0/resources/room.md").types.first
+    }
+
+    @Test("the base type comes from 'Inherits from', else the resource annotation's baseType, else a link right after 'inherits/derives/derived from' in the prose")
+    func baseTypeSources() throws {
+        #expect(Self.resourceType(["Inherits from [place](place.md)."])?.baseType?.name == "place")
+        #expect(Self.resourceType(["Represents a room. Derived from [place](place.md)."])?.baseType?.name == "place")
+        #expect(Self.resourceType(["A **room** inherits from [place](place.md). Rooms have seats."])?.baseType?.name == "place")
+        #expect(Self.resourceType(["This type derives from [place](place.md)."])?.baseType?.name == "place")
+        let annotation = ["<!-- {", "  \"blockType\": \"resource\",", "  \"@odata.type\": \"microsoft.graph.room\",", "  \"baseType\": \"microsoft.graph.place\"", "} -->", "```json", "{}", "```"]
+        #expect(Self.resourceType(["## JSON representation", ""] + annotation)?.baseType?.name == "place")
+        // 'Inherits from' outranks the annotation, and the annotation the prose.
+        #expect(Self.resourceType(["Inherits from [venue](venue.md).", "", "Derived from [place](place.md)."] + annotation)?.baseType?.name == "venue")
+        #expect(Self.resourceType(["Derived from [building](building.md).", ""] + annotation)?.baseType?.name == "place")
+        // A link elsewhere in the prose, or after other words, is no base type.
+        #expect(Self.resourceType(["A room is a [place](place.md) derived from floor plans."])?.baseType == nil)
+        #expect(Self.resourceType(["Data is derived from the [calendar](calendar.md)."])?.baseType == nil)
+        #expect(Self.resourceType(["Represents a room."])?.baseType == nil)
+    }
+
     @Test("a blank line between the request line and its headers, and a leading space in the fence info")
     func blankLineBeforeHeaders() throws {
         let page = parse(Self.header + "## Example\n\n### Request\n\n``` http\nPOST https://graph.microsoft.com/v1.0/things/{id}\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n")
