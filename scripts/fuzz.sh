@@ -10,7 +10,8 @@
 #   crashes/     crash-*, timeout-*, oom-* inputs: each is a bug, to be kept as a regression test
 #   fuzz.log     the run's output (with -jobs=N, each job's in fuzz-JOB.log)
 # At the end it says how long before the end the working corpus last grew.
-# Exit status 1 when the fuzzer found a crash, hang (an input taking over 10 s) or runaway memory (2 GB).
+# Exit status 1 when the fuzzer found a crash, hang (an input taking over 10 s) or runaway memory (2 GB); 130
+# when it stopped before the end without a finding.
 # Replay an input without the fuzzer: swift run PageParserFuzzer .build-fuzz/fuzz/crashes/crash-...
 # Extra arguments after SECONDS go to libFuzzer (e.g. -seed=1, -jobs=2).
 set -euo pipefail
@@ -61,14 +62,16 @@ else
     echo "fuzz: the working corpus did not grow in this run"
 fi
 
-# libFuzzer exits 72 when stopped from outside (SIGINT, SIGTERM): not a finding.
-if [ "$status" -eq 72 ] && [ "$after" -eq "$before" ]; then
-    echo "fuzz: interrupted; nothing found until then" >&2
-    exit 130
-fi
-if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
+# A finding is an input libFuzzer kept in crashes/ (it writes one for every crash, hang and runaway memory).
+if [ "$after" -gt "$before" ]; then
     echo "fuzz: FOUND A BUG (libFuzzer exit status $status); new inputs in $work/crashes:" >&2
     ls -t "$work/crashes" | head -n $((after - before)) >&2
     exit 1
+fi
+# Stopped from outside (SIGINT, SIGTERM: libFuzzer exits 72, and with -jobs the supervisor 1), or libFuzzer
+# could not run: no finding either way, but not a completed run.
+if [ "$status" -ne 0 ]; then
+    echo "fuzz: stopped before the end (libFuzzer exit status $status); nothing found until then" >&2
+    exit 130
 fi
 echo "fuzz: nothing found in $seconds s"
