@@ -58,11 +58,11 @@ extension VersionLinker {
         }
     }
 
-    /// The nearest type both references are or derive from (same collection-ness); `.some(nil)` when both are
-    /// nil, nil when they have nothing in common.
     /// The lookup key of `microsoft.graph.entity`, the OData base type of every Graph entity.
     static let universalBaseKey = TypeReference.lookupKey(for: "entity")
 
+    /// The nearest type both references are or derive from (same collection-ness); `.some(nil)` when both are
+    /// nil, nil when they have nothing in common.
     static func commonBase(_ a: TypeReference?, _ b: TypeReference?, index: TypeIndex) -> TypeReference?? {
         guard let a, let b else { return a == nil && b == nil ? .some(nil) : (a ?? b).map { .some($0) } ?? nil }
         if a.lookupKey == b.lookupKey, a.isCollection == b.isCollection { return .some(a) }
