@@ -27,4 +27,9 @@ public struct GraphV1Client: Swift.Sendable {
     public var deviceManagement: DeviceManagementRequestBuilder {
         return DeviceManagementRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["deviceManagement"])
     }
+
+    /// `/users`
+    public var users: UsersRequestBuilder {
+        return UsersRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["users"])
+    }
 }

@@ -36,6 +36,8 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<ExclusionGroupAssignmentTarget>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(ExclusionGroupAssignmentTarget.self, json: json)
         case "groupassignmenttarget":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<AnyGroupAssignmentTarget>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(AnyGroupAssignmentTarget.self, json: json)
+        case "manageddevicewiperequestbody":
+            return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<ManagedDeviceWipeRequestBody>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(ManagedDeviceWipeRequestBody.self, json: json)
         default:
             throw GraphRuntime.GeneratedTypeLookupError.unknownType(typeName)
         }
@@ -55,6 +57,12 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/intents/{}/assignments") { client, pathValues, body in
             _ = try await GraphV1Client(client).deviceManagement.intents[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementIntentAssignment.self, from: body))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/managedDevices/{}/wipe") { client, pathValues, body in
+            try await GraphV1Client(client).deviceManagement.managedDevices[pathValues[0]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "POST /users/{}/managedDevices/{}/wipe") { client, pathValues, body in
+            try await GraphV1Client(client).users[pathValues[0]].managedDevices[pathValues[1]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body))
         })
         return operations
     }

@@ -31,19 +31,20 @@ struct SeedTests {
         #expect(!model.hasErrors)
     }
 
-    @Test("000, 002 and 004 are v1.0; 001 and 003 are beta")
+    @Test("000, 002 and 004 are v1.0; 001 and 003 are beta; the wipe action page is v1.0")
     func versions() throws {
         let model = ModelLinker.link(try Seeds.pages())
         #expect(model.versions.map(\.name) == ["beta", "v1.0"])
         #expect(model.version("v1.0")?.operations.map(\.location.path) == [
             "api/000_cda0472df703f221.md", "api/002_03cef6e2216d3afc.md", "api/004_718cc49a51975df0.md",
+            "api/manageddevice-wipe.md", "api/manageddevice-wipe.md",
         ])
         #expect(model.version("beta")?.operations.map(\.location.path) == [
             "api/001_c6791453e4f97556.md", "api/001_c6791453e4f97556.md", "api/003_e6f84260a2584554.md",
         ])
     }
 
-    @Test("every seed example is linked to an operation of its version")
+    @Test("every example of docs-input is linked to an operation of its version, with the types of its bodies")
     func examplesLinked() throws {
         let model = ModelLinker.link(try Seeds.pages())
         let v1 = try #require(model.version("v1.0"))
@@ -51,9 +52,13 @@ struct SeedTests {
             "POST /deviceManagement/deviceConfigurations/{}/assignments",
             "POST /deviceManagement/deviceConfigurations/{}/assignments",
             "POST /deviceManagement/intents/{}/assignments",
+            "POST /deviceManagement/managedDevices/{}/wipe",
         ])
-        #expect(v1.examples.map(\.pathValues) == [["{deviceConfigurationId}"], ["{deviceConfigurationId}"], ["{deviceManagementIntentId}"]])
-        #expect(v1.examples.map { $0.responseBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment"])
+        #expect(v1.examples.map(\.pathValues) == [["{deviceConfigurationId}"], ["{deviceConfigurationId}"], ["{deviceManagementIntentId}"],
+                                                   ["0f3e5a2c-7d41-4b8e-9c6a-2b1d8e4f7a90"]])
+        #expect(v1.examples.map { $0.requestBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment",
+                                                                 "managedDeviceWipeRequestBody"])
+        #expect(v1.examples.map { $0.responseBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment", nil])
         let beta = try #require(model.version("beta"))
         #expect(beta.examples.map(\.operationID) == [
             "POST /deviceManagement/compliancePolicies/{}/assignments",

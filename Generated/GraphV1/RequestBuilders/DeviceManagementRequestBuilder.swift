@@ -28,4 +28,9 @@ public struct DeviceManagementRequestBuilder: Swift.Sendable {
     public var intents: DeviceManagementIntentsRequestBuilder {
         return DeviceManagementIntentsRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["intents"])
     }
+
+    /// `/deviceManagement/managedDevices`
+    public var managedDevices: DeviceManagementManagedDevicesRequestBuilder {
+        return DeviceManagementManagedDevicesRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["managedDevices"])
+    }
 }
