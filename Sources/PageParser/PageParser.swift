@@ -96,6 +96,7 @@ struct PageReader {
         page.enums = readEnumSections()
         let kind = decideKind(page: page)
         page.kind = kind
+        if kind != .method { page.requestLines = [] }
         switch kind {
         case .method:
             page.permissions = readPermissions()
@@ -120,18 +121,26 @@ struct PageReader {
         return page
     }
 
-    /// Method when the page has request lines; enum or resource by its title and tables; else the front
+    /// "x resource type", "x complex type", "x entity type", "x enum type", "x enumeration type", "x enum".
+    static func titleNamesAType(_ lowercasedTitle: String) -> Bool {
+        [" resource type", " complex type", " entity type", " enum type", " enumeration type", " enum"].contains { lowercasedTitle.hasSuffix($0) }
+    }
+
+    /// Method when the page has request lines (on a page titled as a type, only in an HTTP request section); enum or resource by its title and tables; else the front
     /// matter's `doc_type`; else the folder.
     private mutating func decideKind(page: ParsedPage) -> PageKind {
-        if !page.requestLines.isEmpty { return .method }
         let title = (page.title ?? "").lowercased()
+        let hasHTTPRequestSection = outline.section(matching: PageOutline.isHTTPRequestHeading) != nil
+        // A type page may show a request in its prose ("GET /me/mailFolders/drafts" on mailFolder's page):
+        // without an HTTP request section, its title decides.
+        if !page.requestLines.isEmpty, hasHTTPRequestSection || !PageReader.titleNamesAType(title) { return .method }
         if title.hasSuffix(" enum type") || title.hasSuffix(" enumeration type") || title.hasSuffix(" enum") { return .enumeration }
         if title.hasSuffix(" resource type") || title.hasSuffix(" complex type") || title.hasSuffix(" entity type") { return .resource }
         if outline.section(matching: { $0 == "members" || $0 == "enum values" || $0 == "values" }) != nil,
            outline.section(matching: { $0 == "properties" }) == nil {
             return .enumeration
         }
-        if outline.section(matching: PageOutline.isHTTPRequestHeading) != nil { return .method }
+        if hasHTTPRequestSection { return .method }
         let docType = (document.frontMatter?["doc_type"] ?? document.frontMatter?["doctype"] ?? "").lowercased()
         switch docType {
         case "apipagetype", "apipage", "api": return .method

@@ -184,6 +184,34 @@ struct PageQuirkTests {
         #expect(page.enums.first?.members.map(\.name) == ["red"])
     }
 
+    @Test("a type page that shows a request in its prose stays a type page; a method page keeps its request lines")
+    func requestInTypePageProse() throws {
+        let typePage = """
+        # mailFolder resource type
+
+        A mail folder. Get the Drafts folder by its well-known name:
+
+        ```http
+        GET /me/mailFolders/drafts
+        ```
+
+        ## Properties
+
+        |Property|Type|Description|
+        |:---|:---|:---|
+        |displayName|String|The name.|
+        """
+        let page = parse(typePage, path: "v1.0/resources/mailfolder.md")
+        #expect(page.kind == .resource)
+        #expect(page.requestLines.isEmpty)
+        #expect(page.types.first?.name == "mailFolder")
+        #expect(page.types.first?.properties.map(\.name) == ["displayName"])
+        // A page without a type title is still a method page by its request line alone.
+        let howTo = parse("# Get the Drafts folder\n\n```http\nGET /me/mailFolders/drafts\n```\n", path: "v1.0/api/drafts.md")
+        #expect(howTo.kind == .method)
+        #expect(howTo.requestLines.map(\.path.description) == ["/me/mailFolders/drafts"])
+    }
+
     @Test("many enums per page under '### x values' headings")
     func enumSections() {
         let text = "# Enums\n\n### colour values\n\n|Member|\n|:---|\n|red|\n|blue|\n\n### size values\n\n|Value|Description|\n|:---|:---|\n|small|S|\n"
