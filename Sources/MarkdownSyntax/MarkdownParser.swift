@@ -58,20 +58,17 @@ public enum MarkdownParser {
     }
 
     /// The byte offset just past the first line after line 1 that reads `---` or `...` with trailing
-    /// spaces, tabs or carriage returns. Lines end where the text split into characters does: at a line
-    /// feed that does not follow a carriage return (`\r\n` is one character).
+    /// spaces or tabs. Every line end is a single LF by now (`InputBounds` made it so).
     private static func frontMatterCandidateEnd(_ bytes: [UInt8]) -> Int? {
         let lineFeed = UInt8(ascii: "\n")
-        let carriageReturn = UInt8(ascii: "\r")
         var lineStart = 0
         var isFirstLine = true
         var offset = 0
         while offset <= bytes.count {
-            let atEnd = offset == bytes.count
-            if atEnd || (bytes[offset] == lineFeed && (offset == 0 || bytes[offset - 1] != carriageReturn)) {
+            if offset == bytes.count || bytes[offset] == lineFeed {
                 if !isFirstLine {
                     var end = offset
-                    while end > lineStart, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == carriageReturn {
+                    while end > lineStart, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") {
                         end -= 1
                     }
                     let line = bytes[lineStart..<end]
