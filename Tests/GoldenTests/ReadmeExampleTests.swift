@@ -34,6 +34,21 @@ struct ReadmeExampleTests {
         #expect(sentTarget?["groupId"] as? String == "{group-id}")
     }
 
+    @Test("the README's wipe action sends its parameters, and no made-up @odata.type")
+    func readmeWipeExample() async throws {
+        let transport = RecordingTransport(statusCode: 204, body: Data())
+        let graph = GraphV1Client(GraphClient(transport: transport, authorization: { "Bearer token" }))
+
+        try await graph.deviceManagement.managedDevices["id"].wipe.post(ManagedDeviceWipeRequestBody(keepUserData: true))
+
+        let request = try #require(transport.requests.first)
+        #expect(request.method.rawValue == "POST")
+        #expect(request.url.absoluteString == "https://graph.microsoft.com/v1.0/deviceManagement/managedDevices/id/wipe")
+        let sent = try JSONSerialization.jsonObject(with: try #require(request.body)) as? [String: Any]
+        #expect(sent?.keys.sorted() == ["keepUserData"])
+        #expect(sent?["keepUserData"] as? Bool == true)
+    }
+
     @Test("an unknown @odata.type falls back to the base type and keeps every member")
     func unknownDerivedTypeFallsBack() throws {
         let json = Data(##"{"target":{"@odata.type":"#microsoft.graph.somethingNew","extra":[1,2]}}"##.utf8)
