@@ -27,8 +27,38 @@ public struct Diagnostic: Codable, Hashable, Sendable, Comparable, CustomStringC
         Diagnostic(.error, code, message, at: location)
     }
 
+    /// The diagnostic as printed: always exactly one line, whatever the page's path or text holds
+    /// (`Diagnostic.oneLine`).
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        Diagnostic.oneLine("\(location): \(severity.rawValue): \(message) [\(code.rawValue)]")
+    }
+
+    /// `text` with every character that could end a line, forge one, or hide what it says written as
+    /// `\u{XX}`: control characters (C0, DEL, C1: newline, carriage return, escape sequences), the Unicode
+    /// line and paragraph separators, and bidirectional and invisible format characters. Everything that
+    /// prints diagnostics or messages about page paths goes through here, so a page named
+    /// `a.md\nx.md:1:1: error: ...` cannot add a line to a CI log.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F: return true
+        case 0x2028, 0x2029: return true
+        // Bidirectional controls and zero-width characters.
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// Sorted by place, then code, then message: the order in which diagnostics are printed.
@@ -91,4 +121,10 @@ public struct DiagnosticCode: RawRepresentable, Codable, Hashable, Sendable, Exp
     public static let inheritanceCycle: DiagnosticCode = "inheritance-cycle"
     public static let duplicateOperation: DiagnosticCode = "duplicate-operation"
     public static let duplicateDefinition: DiagnosticCode = "duplicate-definition"
+    public static let duplicateProperty: DiagnosticCode = "duplicate-property"
+    public static let duplicateEnumMember: DiagnosticCode = "duplicate-enum-member"
+    public static let inheritanceTooDeep: DiagnosticCode = "inheritance-too-deep"
+
+    // Generating the client.
+    public static let moduleNameConflict: DiagnosticCode = "module-name-conflict"
 }

@@ -63,17 +63,24 @@ public struct TypeIndex: Sendable {
         return result
     }
 
-    /// Every type that inherits from `type`, directly or not, sorted by lookup key.
+    /// Every type that inherits from `type`, directly or not, sorted by lookup key. Linear in their number.
     public func descendants(of type: TypeDefinition) -> [TypeDefinition] {
         var result: [String] = []
         var seen: Set<String> = [TypeReference.lookupKey(for: type.name)]
         var queue = directlyDerived[TypeReference.lookupKey(for: type.name)] ?? []
-        while !queue.isEmpty {
-            let key = queue.removeFirst()
+        var next = 0
+        while next < queue.count {
+            let key = queue[next]
+            next += 1
             guard seen.insert(key).inserted else { continue }
             result.append(key)
             queue += directlyDerived[key] ?? []
         }
         return result.sorted().compactMap { types[$0] }
+    }
+
+    /// Whether any type inherits from `type`.
+    public func hasDescendants(_ type: TypeDefinition) -> Bool {
+        !(directlyDerived[TypeReference.lookupKey(for: type.name)] ?? []).isEmpty
     }
 }

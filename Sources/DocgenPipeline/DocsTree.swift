@@ -89,7 +89,10 @@ public enum DocgenError: Error, CustomStringConvertible, Equatable {
     /// git could not be run, or failed in a way the other cases do not cover.
     case gitFailed(String)
 
-    public var description: String {
+    /// One line, whatever the paths and git's messages hold (`Diagnostic.oneLine`).
+    public var description: String { Diagnostic.oneLine(text) }
+
+    private var text: String {
         switch self {
         case .inputNotFound(let path): "input folder '\(path)' does not exist or is not a folder"
         case .notAGitRepository(let path, let message): "'\(path)' is not in a git repository\(message.isEmpty ? "" : " (\(message))")"

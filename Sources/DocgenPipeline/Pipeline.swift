@@ -93,6 +93,10 @@ public enum Pipeline {
         link(parsePages(of: source, options: options), options: options)
     }
 
+    /// Errors for API versions whose module name is taken (`SwiftEmitter.moduleNameConflicts`): the command
+    /// line writes nothing while there are any.
+    public static func moduleNameConflicts(of model: APIModel) -> [Diagnostic] { SwiftEmitter.moduleNameConflicts(of: model) }
+
     /// The module that lists the generated version modules.
     public static let catalogModuleName = SwiftEmitter.catalogModuleName
 

@@ -103,23 +103,54 @@ struct VersionLinker {
 
     // MARK: Definitions
 
+    /// `properties` with each name only once: a table that lists a property twice keeps its first row (the
+    /// later one is most likely a copy left behind), with a warning at each later row.
+    mutating func withoutDuplicates(_ properties: [PropertyDefinition], of owner: String) -> [PropertyDefinition] {
+        var first: [String: SourceLocation] = [:]
+        return properties.filter { property in
+            if let earlier = first[property.name] {
+                warn(.duplicateProperty, "property '\(property.name)' of '\(owner)' is listed again (first at line \(earlier.line)); the first row is used", at: property.location)
+                return false
+            }
+            first[property.name] = property.location
+            return true
+        }
+    }
+
+    /// `members` with each value only once (the first kept): a value listed twice would give two cases of
+    /// which only the first could ever be decoded.
+    mutating func withoutDuplicates(_ members: [EnumMember], of owner: String) -> [EnumMember] {
+        var first: [String: SourceLocation] = [:]
+        return members.filter { member in
+            if let earlier = first[member.name] {
+                warn(.duplicateEnumMember, "value '\(member.name)' of '\(owner)' is listed again (first at line \(earlier.line)); the first is used", at: member.location)
+                return false
+            }
+            first[member.name] = member.location
+            return true
+        }
+    }
+
     private mutating func collectDefinitions() {
         for page in pages {
-            for type in page.types {
+            for var type in page.types {
+                type.properties = withoutDuplicates(type.properties, of: type.name)
                 typeCandidates[TypeReference.lookupKey(for: type.name), default: []].append(type)
             }
-            for enumeration in page.enums {
+            for var enumeration in page.enums {
+                enumeration.members = withoutDuplicates(enumeration.members, of: enumeration.name)
                 enumCandidates[TypeReference.lookupKey(for: enumeration.name), default: []].append(enumeration)
             }
             // A request-body table describes (some of) the properties of the body's type.
             if let body = page.requestBody, let type = body.type, type.primitive == nil, !body.properties.isEmpty {
-                let definition = TypeDefinition(name: type.name, properties: body.properties, origin: .requestBodyTable, location: body.location)
+                let definition = TypeDefinition(name: type.name, properties: withoutDuplicates(body.properties, of: type.name), origin: .requestBodyTable, location: body.location)
                 typeCandidates[type.lookupKey, default: []].append(definition)
             }
         }
         let unnamedBodies = UnnamedRequestBodies(pages: pages)
         unnamedBodyTypes = unnamedBodies.bodyTypes
-        for definition in unnamedBodies.definitions {
+        for var definition in unnamedBodies.definitions {
+            definition.properties = withoutDuplicates(definition.properties, of: definition.name)
             typeCandidates[TypeReference.lookupKey(for: definition.name), default: []].append(definition)
         }
     }
@@ -132,7 +163,8 @@ struct VersionLinker {
                 guard property.type.primitive == nil, !property.possibleValues.isEmpty,
                       typeCandidates[key] == nil else { continue }
                 if enumCandidates[key]?.contains(where: { $0.origin < .possibleValues }) == true { continue }
-                let members = property.possibleValues.map { EnumMember(name: $0, location: property.location) }
+                var seen: Set<String> = []
+                let members = property.possibleValues.filter { seen.insert($0).inserted }.map { EnumMember(name: $0, location: property.location) }
                 enumCandidates[key, default: []].append(EnumDefinition(name: property.type.name, members: members, origin: .possibleValues, location: property.location))
             }
         }
@@ -250,30 +282,77 @@ struct VersionLinker {
         types.sort(by: VersionLinker.definitionOrder)
     }
 
-    /// Breaks inheritance cycles and drops base types that name an enum or nothing.
+    /// The deepest inheritance kept: a chain of pages deeper than this is cut, with a warning, so that no
+    /// page can make the client grow with the square of the chain (each type repeats every inherited
+    /// property, and each `Any…` enum lists every descendant). Graph's deepest chain is far shorter.
+    static let maximumInheritanceDepth = 32
+    /// The most properties a type may inherit: past it the inheritance is cut, with a warning, for the same
+    /// reason (a page of thousands of properties, inherited by thousands of types).
+    static let maximumInheritedProperties = 2_000
+
+    /// Breaks inheritance cycles, drops base types that name an enum or nothing, and cuts chains that are
+    /// too deep or inherit too much. Each type is looked at a bounded number of times: linear in the types.
     private mutating func checkInheritance(types: inout [TypeDefinition]) {
-        let keys = Set(types.map { TypeReference.lookupKey(for: $0.name) })
-        let byKey = Dictionary(types.map { (TypeReference.lookupKey(for: $0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        var position: [String: Int] = [:]
+        for (offset, type) in types.enumerated() where position[TypeReference.lookupKey(for: type.name)] == nil {
+            position[TypeReference.lookupKey(for: type.name)] = offset
+        }
         for index in types.indices {
-            guard let base = types[index].baseType else { continue }
-            if !keys.contains(base.lookupKey) {
-                warn(.baseTypeUnresolved, "base type '\(base.name)' of '\(types[index].name)' is not a type; the type is generated without it", at: types[index].location)
-                types[index].baseType = nil
-                continue
+            guard let base = types[index].baseType, position[base.lookupKey] == nil else { continue }
+            warn(.baseTypeUnresolved, "base type '\(base.name)' of '\(types[index].name)' is not a type; the type is generated without it", at: types[index].location)
+            types[index].baseType = nil
+        }
+        func baseIndex(_ index: Int) -> Int? { types[index].baseType.flatMap { position[$0.lookupKey] } }
+
+        // Each type has at most one base, so following bases from any type either ends or enters a cycle.
+        // 0: not seen, 1: on the walk being made, 2: done.
+        var state = [UInt8](repeating: 0, count: types.count)
+        for start in types.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var current: Int? = start
+            while let node = current, state[node] == 0 {
+                state[node] = 1
+                walk.append(node)
+                current = baseIndex(node)
             }
-            let ownKey = TypeReference.lookupKey(for: types[index].name)
-            var seen: Set<String> = [ownKey]
-            var current = base.lookupKey
-            while true {
-                if current == ownKey {
-                    diagnostics.append(.error(.inheritanceCycle, "'\(types[index].name)' inherits from itself through '\(base.name)'; the inheritance is dropped", at: types[index].location))
-                    types[index].baseType = nil
-                    break
+            if let node = current, state[node] == 1, let cycleStart = walk.firstIndex(of: node) {
+                // Every type of the cycle loses its base, each with an error; the types that lead into it keep theirs.
+                for member in walk[cycleStart...] {
+                    let base = types[member].baseType!
+                    diagnostics.append(.error(.inheritanceCycle, "'\(types[member].name)' inherits from itself through '\(base.name)'; the inheritance is dropped", at: types[member].location))
+                    types[member].baseType = nil
                 }
-                // A cycle further up that this type is not part of is reported at the types in it.
-                guard seen.insert(current).inserted else { break }
-                guard let next = byKey[current]?.baseType?.lookupKey, keys.contains(next) else { break }
-                current = next
+            }
+            for node in walk { state[node] = 2 }
+        }
+
+        // Depth and inherited properties, from the root of each chain down (bases first).
+        var depth = [Int](repeating: -1, count: types.count)
+        var inherited = [Int](repeating: 0, count: types.count)
+        for start in types.indices where depth[start] < 0 {
+            var chain: [Int] = []
+            var current: Int? = start
+            while let node = current, depth[node] < 0 {
+                chain.append(node)
+                current = baseIndex(node)
+            }
+            for node in chain.reversed() {
+                guard let base = baseIndex(node) else {
+                    depth[node] = 0
+                    continue
+                }
+                let baseInherited = inherited[base] + types[base].properties.count
+                if depth[base] + 1 > Self.maximumInheritanceDepth {
+                    warn(.inheritanceTooDeep, "'\(types[node].name)' would be \(depth[base] + 1) levels below its farthest base type (at most \(Self.maximumInheritanceDepth)); it is generated without its base type '\(types[node].baseType!.name)'", at: types[node].location)
+                } else if baseInherited > Self.maximumInheritedProperties {
+                    warn(.inheritanceTooDeep, "'\(types[node].name)' would inherit \(baseInherited) properties (at most \(Self.maximumInheritedProperties)); it is generated without its base type '\(types[node].baseType!.name)'", at: types[node].location)
+                } else {
+                    depth[node] = depth[base] + 1
+                    inherited[node] = baseInherited
+                    continue
+                }
+                types[node].baseType = nil
+                depth[node] = 0
             }
         }
     }

@@ -90,6 +90,11 @@ enum FileSystem {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("cannot open", path, errno) }
         defer { close(descriptor) }
+        return try readAll(descriptor, path: path)
+    }
+
+    /// Everything left to read from `descriptor` (not closed).
+    static func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -101,6 +106,50 @@ enum FileSystem {
             if count == 0 { return result }
             result.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// The first `count` bytes of the regular file at `path` (fewer when it is shorter).
+    static func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open", path, errno) }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read", path, errno)
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(buffer.prefix(filled))
+    }
+
+    /// Reads the regular file at `relative` below `root`, opening every folder on the way with O_NOFOLLOW,
+    /// so a symbolic link anywhere in the path (not only at its end) fails instead of leading outside.
+    static func readFileInside(_ root: String, relative: String) throws -> [UInt8] {
+        var descriptor = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open folder", root, errno) }
+        let components = relative.split(separator: "/").map(String.init)
+        for folder in components.dropLast() {
+            let next = openat(descriptor, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let code = errno
+            close(descriptor)
+            guard next >= 0 else { throw failure("cannot open folder", join(root, relative), code) }
+            descriptor = next
+        }
+        let file = openat(descriptor, components.last ?? "", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let code = errno
+        close(descriptor)
+        guard file >= 0 else { throw failure("cannot open", join(root, relative), code) }
+        defer { close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0, kind(of: info.st_mode) == .regularFile else {
+            throw failure("not a regular file:", join(root, relative), EINVAL)
+        }
+        return try readAll(file, path: join(root, relative))
     }
 
     /// Creates a new file (it must not exist) holding `text` as UTF-8, and flushes it to disk unless `flush`

@@ -31,10 +31,17 @@ public struct OutputPlan: Hashable, Sendable {
     public var unchanged: [String]
     /// True when the output folder does not exist yet (so a write creates it even with no files).
     public var createsOutputDirectory: Bool
+    /// Entries of the existing folder that are symbolic links or special files (also listed as changed or
+    /// removed): never followed or read, replaced or removed by a write; sorted.
+    public var links: [String] = []
+
+    /// True when the existing folder lacks docgen's marker (`OutputWriter.markerName`, never listed in
+    /// `added`) or holds another text under its name: a write puts it there (a new folder always gets it).
+    public var writesMarker = false
 
     /// Whether a write would touch the file system at all.
     public var hasChanges: Bool {
-        createsOutputDirectory || !added.isEmpty || !changed.isEmpty || !removed.isEmpty
+        createsOutputDirectory || writesMarker || !added.isEmpty || !changed.isEmpty || !removed.isEmpty
     }
 
     public init(

@@ -33,21 +33,59 @@ public enum OutputWriter {
     /// What `write` would do, reading the existing folder (which may not exist). Writes nothing, with one
     /// exception that restores what was there: if an earlier write died between the two renames of the
     /// fallback swap, the old output folder is renamed back first.
-    public static func plan(_ files: [OutputFile], outputDirectory: URL) throws -> OutputPlan {
+    public static func plan(_ files: [OutputFile], outputDirectory: URL, options: Options = Options()) throws -> OutputPlan {
         let wanted = try validatedFiles(files)
-        let location = try OutputLocation(outputDirectory)
+        let location = try OutputLocation(outputDirectory, protected: options.protectedFolders, forWriting: false)
         let lock = try ParentLock(location.parent)
         defer { lock.release() }
-        try recoverInterruptedSwap(location)
-        return try compare(wanted, with: location).plan
+        // Reads only, so that it works in a read-only checkout: if an earlier write died between the two
+        // renames of the fallback swap, the tree a write would put back is the one compared.
+        let root = try FileSystem.status(location.path) == nil ? try newestPrevious(location) : nil
+        return try compare(wanted, with: location, root: root, options: options).plan
     }
+
+    /// What a write may take over, besides files: which folders it must stay clear of, and when a folder
+    /// without docgen's marker may be adopted.
+    public struct Options: Sendable {
+        /// Folders the output folder must not be, contain or lie inside: the docs it is generated from.
+        public var protectedFolders: [URL]
+        /// An existing output folder without the marker (`markerName`) is taken over only when it is empty or
+        /// every file in it starts with this text (a folder docgen wrote before it kept a marker); nil: only
+        /// when it is empty.
+        public var adoptableHeader: String?
+
+        public init(protectedFolders: [URL] = [], adoptableHeader: String? = nil) {
+            self.protectedFolders = protectedFolders
+            self.adoptableHeader = adoptableHeader
+        }
+    }
+
+    /// The file the writer keeps at the top of every output folder it writes: it says that the folder is
+    /// docgen's, and a folder that lacks it (and holds files) is never replaced, so docgen never removes a
+    /// file it did not write.
+    public static let markerName = ".docgen-output"
+    static let markerText = "This folder is written by docgen: every run replaces all of it. Do not keep other files here.\n"
 
     /// Makes `outputDirectory` hold exactly `files` (UTF-8), atomically, and returns the plan it carried out.
     /// Files no longer produced and folders left empty disappear; unchanged files keep their inode and
-    /// modification time; when the plan has no changes, nothing at all is touched.
+    /// modification time; when the plan has no changes, nothing at all is touched. `whileLocked` runs once
+    /// the folder is in place, still under the writer's lock (a run that changes files beside the folder, such
+    /// as a package manifest, does it there, so that two runs at once cannot mix their results).
     @discardableResult
-    public static func write(_ files: [OutputFile], to outputDirectory: URL) throws -> OutputPlan {
-        try write(files, to: outputDirectory, hooks: Hooks())
+    public static func write(_ files: [OutputFile], to outputDirectory: URL, options: Options = Options(),
+                             whileLocked: () throws -> Void = {}) throws -> OutputPlan {
+        var hooks = Hooks()
+        hooks.options = options
+        return try write(files, to: outputDirectory, hooks: hooks, whileLocked: whileLocked)
+    }
+
+    /// The current text of the file at `path` (relative) in `outputDirectory`, read without following any
+    /// symbolic link on the way: nil when it is not a regular file inside the folder, or not UTF-8.
+    public static func existingText(of path: String, in outputDirectory: URL) -> String? {
+        guard (try? validate(path)) != nil,
+              let bytes = try? FileSystem.readFileInside(outputDirectory.standardizedFileURL.path, relative: path)
+        else { return nil }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Test hook: `afterStaging` runs once the complete new tree is staged (it gets the staging folder),
@@ -73,6 +111,7 @@ public enum OutputWriter {
         var useRenameExchange = true
         /// Told which swap was used.
         var swapped: (SwapMethod) -> Void = { _ in }
+        var options = Options()
     }
 
     enum SwapMethod: Equatable {
@@ -81,16 +120,20 @@ public enum OutputWriter {
         case renamedViaPrevious
     }
 
-    static func write(_ files: [OutputFile], to outputDirectory: URL, hooks: Hooks) throws -> OutputPlan {
-        let wanted = try validatedFiles(files)
-        let location = try OutputLocation(outputDirectory)
+    static func write(_ files: [OutputFile], to outputDirectory: URL, hooks: Hooks, whileLocked: () throws -> Void = {}) throws -> OutputPlan {
+        var wanted = try validatedFiles(files)
+        let location = try OutputLocation(outputDirectory, protected: hooks.options.protectedFolders)
         let lock = try ParentLock(location.parent)
         defer { lock.release() }
         try recoverInterruptedSwap(location)
         try removeLeftovers(location)
 
-        let comparison = try compare(wanted, with: location)
-        guard comparison.plan.hasChanges else { return comparison.plan }
+        let comparison = try compare(wanted, with: location, options: hooks.options)
+        guard comparison.plan.hasChanges else {
+            try whileLocked()
+            return comparison.plan
+        }
+        wanted[markerName] = OutputFile(path: markerName, contents: markerText)
 
         let staging = location.stagingPath
         do {
@@ -107,6 +150,7 @@ public enum OutputWriter {
         // failure to delete it does not undo the write, and the next run deletes it.
         try? FileSystem.removeTree(staging)
         try? FileSystem.removeTree(location.previousPath)
+        try whileLocked()
         return comparison.plan
     }
 
@@ -115,16 +159,20 @@ public enum OutputWriter {
     /// If the output folder is missing but a previous tree exists, an earlier run died between the two
     /// renames of the fallback swap: put the old tree back.
     static func recoverInterruptedSwap(_ location: OutputLocation) throws {
-        guard try FileSystem.status(location.path) == nil else { return }
+        guard try FileSystem.status(location.path) == nil, let restored = try newestPrevious(location) else { return }
+        try FileSystem.rename(restored, location.path)
+        try FileSystem.syncDirectory(location.parent)
+    }
+
+    /// The newest previous tree beside the output folder, the one recovery would put back.
+    static func newestPrevious(_ location: OutputLocation) throws -> String? {
         var newest: (path: String, time: timespec)?
         for candidate in try location.siblings(withPrefix: location.previousPrefix) {
             guard let status = try FileSystem.status(candidate), status.kind == .directory else { continue }
             if let current = newest, !isLater(status.changeTime, than: current.time) { continue }
             newest = (candidate, status.changeTime)
         }
-        guard let restored = newest else { return }
-        try FileSystem.rename(restored.path, location.path)
-        try FileSystem.syncDirectory(location.parent)
+        return newest?.path
     }
 
     private static func isLater(_ first: timespec, than second: timespec) -> Bool {
@@ -152,14 +200,23 @@ public enum OutputWriter {
         var unchanged: Set<String>
     }
 
-    static func compare(_ wanted: [String: OutputFile], with location: OutputLocation) throws -> Comparison {
-        guard let status = try FileSystem.status(location.path) else {
+    /// `root`: the tree to compare with, when not the output folder itself (a plan's view of a folder that
+    /// recovery would restore).
+    static func compare(_ wanted: [String: OutputFile], with location: OutputLocation, root: String? = nil,
+                        options: Options = Options()) throws -> Comparison {
+        let rootPath = root ?? location.path
+        guard let status = try FileSystem.status(rootPath) else {
             return Comparison(plan: OutputPlan(added: Array(wanted.keys), createsOutputDirectory: true), unchanged: [])
         }
         guard status.kind == .directory else {
             throw OutputWriterError.unsafeOutputDirectory(path: location.path, reason: "it is not a folder")
         }
-        let existing = try ExistingTree(root: location.path)
+        var existing = try ExistingTree(root: rootPath)
+        let marker = existing.entries.removeValue(forKey: markerName)
+        let hasMarker = try marker?.kind == .regularFile && FileSystem.readFile(FileSystem.join(rootPath, markerName)) == Array(markerText.utf8)
+        if !hasMarker, !existing.entries.isEmpty || !existing.strays.isEmpty {
+            try checkAdoptable(existing, root: rootPath, location: location, header: options.adoptableHeader)
+        }
         var wantedFolders: Set<String> = []
         for path in wanted.keys {
             var components = path.split(separator: "/")
@@ -180,7 +237,7 @@ public enum OutputWriter {
             }
             let bytes = Array(file.contents.utf8)
             if entry.kind == .regularFile, entry.path.utf8.elementsEqual(path.utf8), entry.size == bytes.count,
-               try FileSystem.readFile(FileSystem.join(location.path, path)) == bytes {
+               try FileSystem.readFile(FileSystem.join(rootPath, path)) == bytes {
                 unchanged.append(path)
             } else {
                 changed.append(path)
@@ -193,9 +250,31 @@ public enum OutputWriter {
         for folder in existing.emptyFolders where !wantedFolders.contains(folder) {
             removed.append(folder + "/")
         }
-        return Comparison(
-            plan: OutputPlan(added: added, changed: changed, removed: removed, unchanged: unchanged),
-            unchanged: Set(unchanged)
+        var plan = OutputPlan(added: added, changed: changed, removed: removed, unchanged: unchanged)
+        plan.writesMarker = !hasMarker
+        plan.links = existing.entries.values.filter { $0.kind == .other }.map(\.path).sorted()
+        return Comparison(plan: plan, unchanged: Set(unchanged))
+    }
+
+    /// Throws unless a folder without docgen's marker may be taken over: every entry is a regular file
+    /// starting with `header`. A folder docgen did not write is never replaced.
+    static func checkAdoptable(_ existing: ExistingTree, root: String, location: OutputLocation, header: String?) throws {
+        var foreign = existing.strays
+        let headerBytes = header.map { Array($0.utf8) }
+        for entry in existing.entries.values.sorted(by: { $0.path < $1.path }) where foreign.count < 3 {
+            guard let headerBytes, entry.kind == .regularFile,
+                  try FileSystem.readPrefix(FileSystem.join(root, entry.path), count: headerBytes.count) == headerBytes
+            else {
+                foreign.append(entry.path)
+                continue
+            }
+        }
+        guard !foreign.isEmpty else { return }
+        let listed = foreign.prefix(3).map { OutputWriterError.quoted($0) }.joined(separator: ", ")
+        throw OutputWriterError.unsafeOutputDirectory(
+            path: location.path,
+            reason: "it holds files docgen did not write (\(listed)) and no \(markerName) marker says docgen owns it; "
+                + "a run would delete them: move them away or choose another folder"
         )
     }
 

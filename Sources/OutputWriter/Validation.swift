@@ -74,8 +74,10 @@ struct OutputLocation {
     var stagingPath: String { FileSystem.join(parent, stagingPrefix + String(getpid())) }
     var previousPath: String { FileSystem.join(parent, previousPrefix + String(getpid())) }
 
-    /// Resolves `url` and refuses folders that must never be replaced wholesale.
-    init(_ url: URL) throws {
+    /// Resolves `url` and refuses folders that must never be replaced wholesale: the root, the home folder,
+    /// the current folder, anything that is, contains or lies inside one of `protected` (the docs the output
+    /// is made from), a repository root. `forWriting`: the parent must be writable too (a plan only reads).
+    init(_ url: URL, protected: [URL] = [], forWriting: Bool = true) throws {
         guard url.isFileURL else {
             throw OutputWriterError.unsafeOutputDirectory(path: url.absoluteString, reason: "it is not a file URL")
         }
@@ -97,10 +99,26 @@ struct OutputLocation {
         guard try FileSystem.status(parent)?.kind == .directory else {
             throw refuse("its parent \(OutputWriterError.quoted(parentGiven)) is not a folder")
         }
-        guard access(parent, W_OK | X_OK) == 0 else {
+        guard !forWriting || access(parent, W_OK | X_OK) == 0 else {
             throw refuse("its parent folder \(OutputWriterError.quoted(parentGiven)) is not writable")
         }
         let path = FileSystem.join(parent, name)
+
+        for folder in protected {
+            var given = folder.standardizedFileURL.path
+            while given.count > 1, given.hasSuffix("/") { given.removeLast() }
+            // A protected folder that does not exist yet would be created inside or around the output.
+            let resolved = Self.realPath(given) ?? given
+            if path == resolved {
+                throw refuse("it is the input folder \(OutputWriterError.quoted(given)), whose pages a run would delete")
+            }
+            if resolved.hasPrefix(path + "/") {
+                throw refuse("it contains the input folder \(OutputWriterError.quoted(given)), whose pages a run would delete")
+            }
+            if path.hasPrefix(resolved + "/") {
+                throw refuse("it lies inside the input folder \(OutputWriterError.quoted(given)): generated files would mix with the pages")
+            }
+        }
 
         for home in Self.homeFolders() where path == home || home.hasPrefix(path + "/") {
             throw refuse(path == home ? "it is your home folder" : "it contains your home folder")

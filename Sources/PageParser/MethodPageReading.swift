@@ -54,7 +54,7 @@ extension PageReader {
                 continue
             }
             // A client would send `..` as written, and URL normalisation would turn it into another path.
-            if parsed.path.segments.contains(where: { $0.text == "." || $0.text == ".." }) {
+            if PathParsing.hasDotSegment(parsed.path) {
                 warn(.requestLineMalformed, "request line has a '.' or '..' segment, which no Graph path has; the line is ignored: '\(trimmed)'", at: here)
                 continue
             }

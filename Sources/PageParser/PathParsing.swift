@@ -94,6 +94,16 @@ enum PathParsing {
         return segments.map { $0.trimmed }.filter { !$0.isEmpty }
     }
 
+    /// Whether a segment of `path`, once parsed, is `.` or `..`, or holds one between slashes or backslashes
+    /// that quotes or brackets kept inside it (`o'brien/../../x`, where the quote never closes): checked on
+    /// the parsed segments, so no way of splitting a line can let a dot segment through.
+    static func hasDotSegment(_ path: PathTemplate) -> Bool {
+        path.segments.contains { segment in
+            segment.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "\\" })
+                .contains { $0.trimmed == "." || $0.trimmed == ".." }
+        }
+    }
+
     static func segment(from text: String) -> PathSegment {
         if text.hasPrefix("{"), text.hasSuffix("}"), text.count > 2 {
             return .parameter(String(text.dropFirst().dropLast()).trimmed, text: text)

@@ -75,40 +75,48 @@ struct Generate: ParsableCommand {
     @Option(help: "The folder the generated client goes into; docgen owns it entirely.")
     var output: String = "Generated"
 
-    @Flag(help: "Write nothing; list the files that would change and exit 1 if any would.")
+    @Flag(help: "Write nothing; list the files that would change. Exit status 0: up to date, 1: out of date, 2: could not check.")
     var check = false
 
     func run() throws {
+        let inputURL = URL(fileURLWithPath: inputOptions.input)
+        let outputURL = URL(fileURLWithPath: output)
+        if check {
+            // Exit status: 0 up to date, 1 out of date, 2 could not check (page diagnostics do not change it).
+            do {
+                let model = try inputOptions.model()
+                _ = inputOptions.report(model.diagnostics)
+                let conflicts = Pipeline.moduleNameConflicts(of: model)
+                guard conflicts.isEmpty else {
+                    _ = inputOptions.report(conflicts)
+                    throw ExitCode(2)
+                }
+                let result = try ClientOutput.check(Pipeline.generatedFiles(for: model), output: outputURL, outputName: output,
+                                                    input: inputURL, inputName: inputOptions.input)
+                result.lines.forEach { print($0) }
+                if !result.isUpToDate { throw ExitCode(1) }
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                FileHandle.standardError.write(Data(Diagnostic.oneLine("docgen: error: could not check \(output): \(error)").utf8 + [10]))
+                throw ExitCode(2)
+            }
+            return
+        }
         let model = try inputOptions.model()
         let hasErrors = inputOptions.report(model.diagnostics)
-        let files = Pipeline.generatedFiles(for: model)
-        let outputURL = URL(fileURLWithPath: output)
-        let modules = PackageManifest.versionModules(of: files.map(\.path), catalog: Pipeline.catalogModuleName)
-        let manifestUpdate = PackageManifest.pendingUpdate(besides: outputURL, modules: modules)
-        if check {
-            if manifestUpdate != nil {
-                print("Package.swift does not list the generated modules \(modules.joined(separator: ", ")); `swift run docgen` would update it.")
-            }
-            let plan = try OutputWriter.plan(files, outputDirectory: outputURL)
-            if plan.hasChanges || manifestUpdate != nil {
-                print("\(output) is not up to date with \(inputOptions.input); `swift run docgen` would:")
-                let newFiles = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-                let report = GeneratedChangeExplanation.report(
-                    added: plan.added, changed: plan.changed, removed: plan.removed, newFiles: newFiles, outputName: output,
-                    read: { path in try? String(contentsOf: outputURL.appendingPathComponent(path), encoding: .utf8) }
-                )
-                report.forEach { print($0) }
-                throw ExitCode(1)
-            }
-            print("\(output) is up to date (\(plan.unchanged.count) files).")
-        } else {
-            let plan = try OutputWriter.write(files, to: outputURL)
-            if let manifestUpdate {
-                try Data(manifestUpdate.text.utf8).write(to: manifestUpdate.url, options: .atomic)
-                print("docgen: updated the generated modules in Package.swift: \(modules.joined(separator: ", ")).")
-            }
-            print("docgen: \(files.count) files in \(output): \(plan.added.count) added, \(plan.changed.count) changed, \(plan.removed.count) removed, \(plan.unchanged.count) unchanged.")
+        let conflicts = Pipeline.moduleNameConflicts(of: model)
+        guard conflicts.isEmpty else {
+            _ = inputOptions.report(conflicts)
+            throw ExitCode(1)
         }
+        let files = Pipeline.generatedFiles(for: model)
+        let result = try ClientOutput.write(files, to: outputURL, input: inputURL)
+        if let modules = result.manifestModules {
+            print("docgen: updated the generated modules in Package.swift: \(modules.joined(separator: ", ")).")
+        }
+        let plan = result.plan
+        print("docgen: \(files.count) files in \(output): \(plan.added.count) added, \(plan.changed.count) changed, \(plan.removed.count) removed, \(plan.unchanged.count) unchanged.")
         if hasErrors { throw ExitCode(1) }
     }
 }

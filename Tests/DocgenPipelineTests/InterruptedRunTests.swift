@@ -48,12 +48,15 @@ struct InterruptedRunTests {
         }
     }
 
+    /// The generated files of `folder`, without docgen's marker (`OutputWriter.markerName`).
     static func contents(of folder: URL) throws -> [String: String] {
         var files: [String: String] = [:]
         let prefix = folder.standardizedFileURL.path + "/"
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [:] }
         for case let url as URL in enumerator where !url.hasDirectoryPath {
-            files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try String(contentsOf: url, encoding: .utf8)
+            let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            if path == ".docgen-output" { continue }
+            files[path] = try String(contentsOf: url, encoding: .utf8)
         }
         return files
     }

@@ -44,7 +44,8 @@ import Darwin
         #expect(try scratch.hiddenSiblings() == [])
     }
 
-    @Test func planPutsTheOldFolderBackAfterAnInterruptionBetweenTheFallbackRenames() throws {
+    /// A plan (`--check`) only reads: it compares with the tree a write would put back, and leaves it where it is.
+    @Test func planComparesWithTheOldFolderAfterAnInterruptionBetweenTheFallbackRenamesAndMovesNothing() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         // The state a crash leaves between "output -> previous" and "staging -> output", made by hand.
@@ -55,8 +56,8 @@ import Darwin
         let plan = try OutputWriter.plan(outputFiles(old), outputDirectory: scratch.output)
 
         #expect(plan == OutputPlan(unchanged: ["A.swift", "Sub/B.swift"]))
-        #expect(try files(in: scratch.output) == old)
-        #expect(!FileManager.default.fileExists(atPath: previous.path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.outputPath))
+        #expect(try files(in: previous) == old)
     }
 
     @Test func writeRecoversAfterAnInterruptionBetweenTheFallbackRenamesAndSucceeds() throws {
@@ -91,7 +92,7 @@ import Darwin
         #expect(try scratch.hiddenSiblings().count == 2)  // previous (old tree) and staging (new tree)
 
         #expect(try OutputWriter.plan(outputFiles(old), outputDirectory: scratch.output) == OutputPlan(unchanged: old.keys.sorted()))
-        #expect(try files(in: scratch.output) == old)
+        #expect(!FileManager.default.fileExists(atPath: scratch.outputPath), "a plan only reads; the next write puts the old tree back")
 
         try OutputWriter.write(outputFiles(new), to: scratch.output)
         #expect(try files(in: scratch.output) == new)

@@ -30,8 +30,13 @@ struct Scratch {
         try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".") }.sorted()
     }
 
-    /// Creates files (relative path -> text) under `root`, making folders as needed.
-    func make(_ files: [String: String], in root: URL) throws {
+    /// Creates files (relative path -> text) under `root`, making folders as needed. In the output folder,
+    /// also docgen's marker, as if docgen had written the folder (`foreign: true` leaves it out).
+    func make(_ files: [String: String], in root: URL, foreign: Bool = false) throws {
+        if root == output || root.lastPathComponent.hasPrefix(".Generated.docgen-previous-"), !foreign {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try Data(OutputWriter.markerText.utf8).write(to: root.appendingPathComponent(OutputWriter.markerName))
+        }
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(
@@ -55,7 +60,8 @@ func entries(in root: URL) throws -> [String: String] {
     var result: [String: String] = [:]
     func walk(_ relative: String) throws {
         let folder = relative.isEmpty ? root.path : root.path + "/" + relative
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+        // docgen's marker is the writer's own (MarkerTests look at it).
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !(relative.isEmpty && name == OutputWriter.markerName) {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             #expect(lstat(root.path + "/" + childRelative, &info) == 0)

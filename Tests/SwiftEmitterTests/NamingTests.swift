@@ -33,11 +33,12 @@ struct NamingTests {
         #expect(SwiftNaming.caseName("notConfigured").text == "notConfigured")
     }
 
-    @Test("Rule 3: a name that would start with a digit gets a leading underscore (3d -> _3d)")
+    @Test("Rule 3: a member that would start with a digit gets a leading underscore (3d -> _3d), a type a leading T (T3d)")
     func leadingDigit() {
         #expect(SwiftNaming.memberName("3d").text == "_3d")
         #expect(SwiftNaming.memberName("@3d.x").text == "_3dX")
-        #expect(SwiftNaming.typeName("3dModel").text == "_3dModel")
+        #expect(SwiftNaming.typeName("3dModel").text == "T3dModel")
+        #expect(SwiftNaming.typeName("3d").text != SwiftNaming.memberName("3d").text)
         #expect(SwiftNaming.caseName("1").text == "_1")
 
         let files = emitted(model(version(enums: [enumDefinition("level", members: ["3d", "2"])])))
@@ -280,11 +281,11 @@ struct NamingTests {
         #expect(hasLine(client, "public var apiVersion_2: ApiVersionRequestBuilder {"))
     }
 
-    @Test("Rule 8: a name with no letters or digits becomes _unnamed")
+    @Test("Rule 8: a member with no letters or digits becomes _unnamed, a type Unnamed")
     func emptyNames() {
         #expect(SwiftNaming.memberName("").text == "_unnamed")
         #expect(SwiftNaming.memberName("@#!..").text == "_unnamed")
-        #expect(SwiftNaming.typeName("...").text == "_unnamed")
+        #expect(SwiftNaming.typeName("...").text == "Unnamed")
         #expect(SwiftNaming.caseName("").text == "_unnamed")
         #expect(SwiftNaming.caseName(" - ").text == "_unnamed")
 
@@ -296,21 +297,26 @@ struct NamingTests {
         #expect(hasLine(file(emitted(m), "GraphV1/Enums/Mode.swift"), "case \"\":"))
     }
 
-    @Test("Rule 1: letters outside ASCII are dropped; every name is plain ASCII")
-    func nonASCIILettersDropped() {
-        // Non-ASCII letters at the edge of a word (where dropping and splitting agree; see the report on
-        // letters inside a word).
-        #expect(SwiftNaming.memberName("café").text == "caf")
-        #expect(SwiftNaming.memberName("éclair").text == "clair")
-        #expect(SwiftNaming.typeName("日本").text == "_unnamed")
-        #expect(SwiftNaming.typeName("Ωmega").text == "Mega")
-        #expect(SwiftNaming.memberName("名前 name").text == "name")
+    @Test("Rule 1: letters and digits outside ASCII are encoded, so different non-Latin names stay different; every name is plain ASCII")
+    func nonASCIILettersEncoded() {
+        #expect(SwiftNaming.memberName("café").text == "cafUE9")
+        #expect(SwiftNaming.memberName("éclair").text == "uE9clair")
+        #expect(SwiftNaming.typeName("日本").text == "U65E5U672C")
+        #expect(SwiftNaming.typeName("中国").text == "U4E2DU56FD")
+        #expect(SwiftNaming.typeName("Ωmega").text == "U3A9mega")
+        #expect(SwiftNaming.memberName("名前 name").text == "u540DU524DName")
+        // Invisible and punctuation characters still only separate words.
         #expect(SwiftNaming.memberName("\u{202E}evil\u{200D}").text == "evil")
-        for text in ["straße", "naïve", "Ünïcödé", "emoji🎉name", "ｆｕｌｌ", "x\u{301}y", "١٢٣"] {
+        let texts = ["straße", "strase", "naïve", "naive", "Ünïcödé", "emoji🎉name", "ｆｕｌｌ", "x\u{301}y", "١٢٣", "日本", "中国", "русский", "ελληνικά", "עברית"]
+        var seen: [String: String] = [:]
+        for text in texts {
             for name in [SwiftNaming.memberName(text), SwiftNaming.typeName(text), SwiftNaming.caseName(text)] {
                 #expect(name.text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text) -> \(name.text)")
                 #expect(SwiftNaming.isValidIdentifier(name.text))
             }
+            let name = SwiftNaming.typeName(text).text
+            #expect(seen[name] == nil, "\(text) and \(seen[name] ?? "") both become \(name)")
+            seen[name] = text
         }
     }
 

@@ -41,30 +41,30 @@ struct ModuleEmitter {
 
     /// Single-valued properties whose struct type can reach the declaring struct again through other
     /// single-valued struct properties. Polymorphic wrappers are indirect enums and break cycles already.
+    /// Such a property is an edge inside one strongly connected component of the graph "struct -> struct it
+    /// holds by value", so the components are found once (`StronglyConnectedComponents`, linear in types
+    /// plus properties) and each edge is checked against them.
     static func cycleClosingProperties(version: APIVersionModel, index: TypeIndex, polymorphic: Set<String>) -> Set<String> {
-        var edges: [String: [(wireName: String, target: String)]] = [:]
+        var keys: [String] = []
+        var edges: [[(wireName: String, target: String)]] = []
         for type in version.types {
-            let key = TypeReference.lookupKey(for: type.name)
-            edges[key] = index.allProperties(of: type).compactMap { property in
+            keys.append(TypeReference.lookupKey(for: type.name))
+            edges.append(index.allProperties(of: type).compactMap { property in
                 let target = property.type.lookupKey
                 guard property.type.primitive == nil, !property.type.isCollection, index.types[target] != nil, !polymorphic.contains(target) else { return nil }
                 return (property.name, target)
-            }
+            })
         }
-        func reaches(_ start: String, _ goal: String) -> Bool {
-            var seen: Set<String> = []
-            var stack = [start]
-            while let key = stack.popLast() {
-                if key == goal { return true }
-                guard seen.insert(key).inserted else { continue }
-                stack += (edges[key] ?? []).map(\.target)
-            }
-            return false
-        }
+        var position: [String: Int] = [:]
+        for (offset, key) in keys.enumerated() where position[key] == nil { position[key] = offset }
+        let successors = edges.map { outgoing in outgoing.compactMap { position[$0.target] } }
+        let component = StronglyConnectedComponents.components(successors)
         var result: Set<String> = []
-        for (key, outgoing) in edges {
-            for edge in outgoing where reaches(edge.target, key) {
-                result.insert("\(key).\(edge.wireName)")
+        for (node, outgoing) in edges.enumerated() {
+            for edge in outgoing {
+                if let target = position[edge.target], component[target] == component[node] {
+                    result.insert("\(keys[node]).\(edge.wireName)")
+                }
             }
         }
         return result

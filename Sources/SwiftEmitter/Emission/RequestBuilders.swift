@@ -78,11 +78,7 @@ extension ModuleEmitter {
         }
         let full = SwiftNaming.typeName(words.joined(separator: " ") + " RequestBuilder")
         guard full.text.count > maximumBuilderNameLength else { return full }
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in template.map({ $0.kind == .parameter ? "{}" : $0.text }).joined(separator: "/").utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
-        }
-        let suffix = String(String(hash, radix: 16).suffix(8))
+        let suffix = SwiftNaming.stableHash(template.map({ $0.kind == .parameter ? "{}" : $0.text }).joined(separator: "/"))
         let tail = String(full.text.suffix(maximumBuilderNameLength - 24))
         return SwiftNaming.typeName("Path \(suffix) \(tail)")
     }

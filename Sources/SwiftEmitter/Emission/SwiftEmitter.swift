@@ -40,15 +40,44 @@ public enum SwiftEmitter {
         return files
     }
 
+    /// Names a version module must never take: the catalog, the runtime (and its tests' target), and the
+    /// modules generated code imports.
+    public static let reservedModuleNames = [catalogModuleName, "GraphRuntime", "GraphRuntimeTests"] + SwiftNaming.importedModules
+
     /// The module of each API version of `model`, in version order; two versions whose names would give the
-    /// same module name get distinct ones (rule 7).
+    /// same module name get distinct ones (rule 7), and so does a version named like a reserved module. The
+    /// command line refuses to write such a client (`moduleNameConflicts`): a new version must not silently
+    /// rename an existing module.
     public static func versionModules(of model: APIModel) -> [(name: SwiftName, version: APIVersionModel)] {
-        var moduleScope = NameScope(reserved: [catalogModuleName], ignoringCase: true)
+        var moduleScope = NameScope(reserved: reservedModuleNames, ignoringCase: true)
         var modules: [(name: SwiftName, version: APIVersionModel)] = []
         for version in model.versions.sorted(by: { $0.name < $1.name }) {
             modules.append((moduleScope.claim(moduleName(for: version.name)), version))
         }
         return modules
+    }
+
+    /// An error for each API version whose module name is taken: by a reserved module (`GraphRuntime`, the
+    /// catalog, `Swift`, `Foundation`) or by another version (`v1` beside `v1.0`: both `GraphV1`). At the
+    /// version's first page. Empty when every version gets the name the rule gives it.
+    public static func moduleNameConflicts(of model: APIModel) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        for name in reservedModuleNames { owners[name.lowercased()] = "the reserved module \(name)" }
+        var diagnostics: [Diagnostic] = []
+        for version in model.versions.sorted(by: { $0.name < $1.name }) {
+            let name = moduleName(for: version.name).text
+            if let owner = owners[name.lowercased()] {
+                let locations = version.operations.map(\.location) + version.types.map(\.location) + version.enums.map(\.location)
+                diagnostics.append(.error(
+                    .moduleNameConflict,
+                    "API version '\(version.name)' would be the module \(name), which is already \(owner); nothing is generated until one of them is renamed (its folder, or --default-api-version)",
+                    at: locations.min() ?? SourceLocation(path: version.name, line: 1, column: 1)
+                ))
+            } else {
+                owners[name.lowercased()] = "the module of API version '\(version.name)'"
+            }
+        }
+        return diagnostics
     }
 
     /// The names and Swift types of each version's module, by version name.
@@ -73,7 +102,8 @@ public enum SwiftEmitter {
                 suffix += "_"
             }
         }
-        return SwiftName(verified: "Graph" + suffix.prefix(1).uppercased() + suffix.dropFirst())
+        // A module is a folder: its name must fit a file name (rule 9).
+        return SwiftNaming.fittingFileName(SwiftName(verified: "Graph" + suffix.prefix(1).uppercased() + suffix.dropFirst()), identity: version)
     }
 
     private static func catalogFile(modules: [SwiftName]) -> SwiftFile {

@@ -23,21 +23,24 @@ public struct SwiftModuleNames: Sendable {
         let types = version.types.sorted { order($0.name, $1.name) }
         let enums = version.enums.sorted { order($0.name, $1.name) }
         let index = TypeIndex(types: types, enums: enums)
-        // `CodingKeys`: every struct declares its own, which would hide a module type of that name inside it.
-        // Its names become file names, which macOS's file system does not tell apart by case.
-        var scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module", "GraphRuntime", "Swift", "Foundation", "CodingKeys"] + otherModules,
+        // Member types that generated types refer to by plain name (`CodingKeys`, `RawValue`; rule 6) would hide
+        // a module type of that name inside them. Its names become file names, which macOS's file system does
+        // not tell apart by case, and which must fit 255 bytes (rule 9).
+        var scope = NameScope(reserved: [moduleName, moduleName + "Client", moduleName + "Module"] + SwiftNaming.importedModules
+                                  + SwiftNaming.moduleReserved + otherModules,
                               ignoringCase: true)
+        let typeName = { (text: String) in SwiftNaming.fittingFileName(SwiftNaming.typeName(text), identity: text) }
         var structNames: [String: SwiftName] = [:]
         for type in types {
-            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName(type.name))
+            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(typeName(type.name))
         }
         var enumNames: [String: SwiftName] = [:]
         for enumeration in enums where structNames[TypeReference.lookupKey(for: enumeration.name)] == nil {
-            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(SwiftNaming.typeName(enumeration.name))
+            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(typeName(enumeration.name))
         }
         var polymorphicNames: [String: SwiftName] = [:]
-        for type in types where !index.descendants(of: type).isEmpty {
-            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName("Any " + type.name))
+        for type in types where index.hasDescendants(type) {
+            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(typeName("Any " + type.name))
         }
         self.moduleName = moduleName
         self.index = index

@@ -2,11 +2,16 @@
 /// from a name on a page, and is valid Swift whatever the page says.
 ///
 /// Rules:
-/// 1. Words: a name is split into words at every character that is not an ASCII letter or digit
-///    (`@odata.type` -> `odata`, `type`; `straße` -> `stra`, `e`), so names are plain ASCII.
+/// 1. Words: a name is split into words at every character that is neither a letter nor a digit
+///    (`@odata.type` -> `odata`, `type`). ASCII letters and digits are kept; any other letter or digit is
+///    encoded as `U` and its code point in hex, inside its word (`straße` -> `straUDFe`, `日本` ->
+///    `U65E5U672C`), so names stay plain ASCII and different non-Latin names stay different.
 /// 2. Case: types and request builders are UpperCamelCase, members lowerCamelCase; the case inside a word is
 ///    kept (`deviceAndAppManagementAssignmentFilterId` stays as it is).
-/// 3. Leading digit: a name that would start with a digit gets a leading `_` (`3d` -> `_3d`).
+/// 3. Leading digit: a member name that would start with a digit gets a leading `_` (`3d` -> `_3d`); a type
+///    name gets a leading `T` (`3d` -> `T3d`). So every type name starts with an upper-case letter and every
+///    member name with a lower-case letter or `_`: a type and a member (or an enum case and the type it
+///    holds) can never have the same name, whatever the page calls them.
 /// 4. Keywords: Swift keywords are written with backticks (`` `default` ``, `` `class` ``; argument labels
 ///    only for `inout`, `var`, `let`; declaration modifiers such as `get` or `lazy` need none); the few names
 ///    backticks cannot make usable (`self`, `Self`, `init`, `deinit`, `subscript`, `super`, `Type`,
@@ -18,7 +23,9 @@
 ///    so a Graph type called `String`, `Date` or `Error` is emitted under its own name without harm. Only a
 ///    type that would be named like a module the generated code uses (`Swift`, `Foundation`,
 ///    `FoundationNetworking`, `GraphRuntime`) gets a trailing `_`; one named like a generated module
-///    (`GraphV1`), its client or catalog, or `CodingKeys` (which every struct declares) is renamed by rule 7.
+///    (`GraphV1`), its client or catalog, or like a member type that a generated type has and refers to by
+///    its plain name (`CodingKeys` in every struct; `RawValue` and `AllCases` in every enum with raw values)
+///    is renamed by rule 7 (`moduleReserved`).
 /// 7. Collisions: within one scope, names are given in a fixed order (a type's members in declaration
 ///    order, inherited first; enum cases in page order; a module's types sorted by OData name; request
 ///    builders in path-tree order); a name already taken gets `_2`, `_3`, ... (`displayName` then
@@ -26,7 +33,10 @@
 ///    (`additionalData`, `wireNames`, `client`, `pathSegments`, the HTTP verbs) count as taken. In a
 ///    module's scope, whose names are file names, a name taken in another case counts as taken too
 ///    (`Ab` then `AB` become `Ab` and `AB_2`): macOS's file system does not tell such names apart.
-/// 8. Empty: a name with no letters or digits at all becomes `_unnamed`.
+/// 8. Empty: a member name with no letters or digits at all becomes `_unnamed`, a type name `Unnamed`.
+/// 9. Length: a name that becomes a file name (types, enums, request builders, modules) keeps at most
+///    `maximumFileNameLength` characters: a longer one keeps its beginning and ends with a stable hash of the
+///    whole OData name (`fittingFileName`), so `Name_2.swift` still fits the 255 bytes of a file name.
 public enum SwiftNaming {
     static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
@@ -56,6 +66,11 @@ public enum SwiftNaming {
     /// Whether the printer must write `name` with backticks.
     static func needsBackticks(_ name: String) -> Bool { keywords.contains(name) }
 
+    /// Whether a scalar outside ASCII is a letter or digit, and so part of a word (rule 1).
+    static func isOtherAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+    }
+
     /// The words of a name (rule 1).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
@@ -63,6 +78,8 @@ public enum SwiftNaming {
         for scalar in text.unicodeScalars {
             if isASCIIAlphanumeric(scalar) {
                 current.unicodeScalars.append(scalar)
+            } else if isOtherAlphanumeric(scalar) {
+                current += "U" + String(scalar.value, radix: 16, uppercase: true)
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""
@@ -75,18 +92,47 @@ public enum SwiftNaming {
     private static func uppercasingFirst(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
     private static func lowercasingFirst(_ word: String) -> String { word.prefix(1).lowercased() + word.dropFirst() }
 
-    private static func finish(_ joined: String) -> SwiftName {
-        var name = joined.isEmpty ? "_unnamed" : joined
-        if let first = name.unicodeScalars.first, first.value >= 48 && first.value <= 57 { name = "_" + name }
+    private static func finish(_ joined: String, digitPrefix: String, empty: String) -> SwiftName {
+        var name = joined.isEmpty ? empty : joined
+        if let first = name.unicodeScalars.first, first.value >= 48 && first.value <= 57 { name = digitPrefix + name }
         if needsSuffix.contains(name) { name += "_" }
         return SwiftName(verified: name)
     }
 
-    /// A type or request-builder name (UpperCamelCase).
+    private static func finish(_ joined: String) -> SwiftName { finish(joined, digitPrefix: "_", empty: "_unnamed") }
+
+    /// Modules the generated code imports or names; a type named like one would hide it (rule 6).
+    public static let importedModules = ["Swift", "Foundation", "FoundationNetworking", "GraphRuntime"]
+
+    /// Names no type of a module may take (rule 6): member types that generated types have and refer to by
+    /// their plain name (a struct's `CodingKeys`; `RawValue` and `AllCases`, which an enum with raw values or
+    /// `CaseIterable` has), so that inside them the plain name means the module's type.
+    public static let moduleReserved = ["CodingKeys", "RawValue", "AllCases"]
+
+    /// A type or request-builder name (UpperCamelCase); it always starts with an upper-case ASCII letter.
     public static func typeName(_ text: String) -> SwiftName {
         var name = words(text).map(uppercasingFirst).joined()
-        if ["Swift", "Foundation", "FoundationNetworking", "GraphRuntime"].contains(name) { name += "_" }
-        return finish(name)
+        if importedModules.contains(name) { name += "_" }
+        return finish(name, digitPrefix: "T", empty: "Unnamed")
+    }
+
+    /// The longest name kept whole where a name is also a file name (rule 9): with `_NNN` from rule 7,
+    /// `AnyX`-style prefixes and `.swift`, it stays far below 255 bytes.
+    public static let maximumFileNameLength = 200
+
+    /// `name`, or when it is longer than `limit`, its beginning and a stable hash of `identity` (the whole
+    /// name it was made from), so it stays unique and the same from run to run (rule 9).
+    public static func fittingFileName(_ name: SwiftName, identity: String, limit: Int = maximumFileNameLength) -> SwiftName {
+        guard name.text.utf8.count > limit else { return name }
+        return SwiftName(verified: String(name.text.prefix(limit - 9)) + "_" + stableHash(identity))
+    }
+
+    /// Eight hex digits of the FNV-1a hash of `text`'s UTF-8: the same on every run and machine.
+    public static func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        let digits = String(hash, radix: 16)
+        return String((String(repeating: "0", count: max(0, 16 - digits.count)) + digits).suffix(8))
     }
 
     /// A property, method or parameter name (lowerCamelCase).

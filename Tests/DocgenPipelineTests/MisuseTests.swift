@@ -1,0 +1,227 @@
+import DocgenModel
+import DocgenPipeline
+import Foundation
+import OutputWriter
+import Testing
+
+/// Misuse of the command line and of the output folder: docs never deleted, one line per diagnostic, a
+/// `--check` that only reads and says which of three answers it has, links never followed, and concurrent runs
+/// that leave a manifest matching the folder.
+@Suite("Misuse of the command line")
+struct CommandLineMisuseTests {
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    static func docgen(_ arguments: [String]) throws -> Result {
+        let executable = try #require(InterruptedRunTests.executable, "the docgen executable is built beside the tests by `swift test`")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes while the process runs, so that neither fills up.
+        let errorData = Collected()
+        let thread = Thread { errorData.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        thread.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1_000) }
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
+                      errors: String(decoding: errorData.data!, as: UTF8.self))
+    }
+
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Data?
+        var data: Data? {
+            get { lock.lock(); defer { lock.unlock() }; return value }
+            set { lock.lock(); value = newValue; lock.unlock() }
+        }
+        var isSet: Bool { data != nil }
+    }
+
+    static func scratch() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-misuse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test("--output equal to, around or inside --input is refused with the reason, and every page is still there")
+    func outputNeverDeletesTheDocs() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("P/docs")
+        try FileManager.default.createDirectory(at: docs.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: PipelineTests.docsInput, to: docs)
+        let before = try InterruptedRunTests.contents(of: root)
+        for (output, reason) in [(docs.path, "is the input folder"), (root.appendingPathComponent("P").path, "contains the input folder"),
+                                 (docs.appendingPathComponent("out").path, "lies inside the input folder")] {
+            let run = try Self.docgen(["--input", docs.path, "--output", output])
+            #expect(run.status != 0)
+            #expect(run.errors.contains(reason), "\(run.errors)")
+            let check = try Self.docgen(["--input", docs.path, "--output", output, "--check"])
+            #expect(check.status == 2, "could not check")
+        }
+        #expect(try InterruptedRunTests.contents(of: root) == before)
+    }
+
+    @Test("a folder with files docgen did not write is left alone; a folder docgen wrote is replaced")
+    func foreignOutputFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let mine = root.appendingPathComponent("Sources")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("print(\"mine\")".utf8).write(to: mine.appendingPathComponent("main.swift"))
+        let run = try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", mine.path])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("holds files docgen did not write"))
+        #expect(try String(contentsOf: mine.appendingPathComponent("main.swift"), encoding: .utf8) == "print(\"mine\")")
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", mine.path, "--check"]).status == 2)
+    }
+
+    @Test("--check: 0 up to date, 1 out of date, 2 could not check (missing input, unsafe output), never writing")
+    func checkStatuses() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Generated")
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path]).status == 0)
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path, "--check"]).status == 0)
+        try Data("// Generated by docgen. Do not edit.\nstale".utf8).write(to: output.appendingPathComponent("GraphV1/GraphV1Client.swift"))
+        let before = try InterruptedRunTests.contents(of: root)
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path, "--check"]).status == 1)
+        let missing = try Self.docgen(["--input", root.appendingPathComponent("nowhere").path, "--output", output.path, "--check"])
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("could not check"))
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", "/", "--check"]).status == 2)
+        #expect(try InterruptedRunTests.contents(of: root) == before)
+    }
+
+    @Test("--check never follows a symbolic link out of the output folder: it reports the link and prints nothing of its target")
+    func checkDoesNotFollowLinks() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Generated")
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path]).status == 0)
+        let secret = root.appendingPathComponent("secret.swift")
+        try Data("// Generated by docgen. Do not edit.\npublic struct SECRETLINE {}\nlet password = \"SECRETLINE\"\n".utf8).write(to: secret)
+        let client = output.appendingPathComponent("GraphV1/GraphV1Client.swift")
+        try FileManager.default.removeItem(at: client)
+        try FileManager.default.createSymbolicLink(at: client, withDestinationURL: secret)
+
+        let check = try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path, "--check"])
+
+        #expect(check.status == 1)
+        #expect(!check.output.contains("SECRETLINE") && !check.errors.contains("SECRETLINE"), "\(check.output)")
+        #expect(check.output.contains("GraphV1/GraphV1Client.swift is a symbolic link"))
+        #expect(try Self.docgen(["--input", PipelineTests.docsInput.path, "--output", output.path]).status == 0)
+        #expect(try String(contentsOf: secret, encoding: .utf8).contains("SECRETLINE"), "the link's target is untouched")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: client.path)) == nil, "the run replaced the link by the file")
+    }
+
+    @Test("a folder v1 beside v1.0, or --default-api-version Runtime, is an error and nothing is written")
+    func moduleNameConflicts() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs")
+        try FileManager.default.copyItem(at: PipelineTests.docsInput, to: docs)
+        let output = root.appendingPathComponent("Generated")
+        #expect(try Self.docgen(["--input", docs.path, "--output", output.path]).status == 0)
+        let before = try InterruptedRunTests.contents(of: output)
+        let page = try String(contentsOf: docs.appendingPathComponent("v1.0/resources").appendingPathComponent(
+            try #require(FileManager.default.contentsOfDirectory(atPath: docs.appendingPathComponent("v1.0/resources").path).sorted().first)), encoding: .utf8)
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("v1/resources"), withIntermediateDirectories: true)
+        try Data(page.utf8).write(to: docs.appendingPathComponent("v1/resources/page.md"))
+
+        let run = try Self.docgen(["--input", docs.path, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("[module-name-conflict]") && run.errors.contains("GraphV1"), "\(run.errors)")
+        #expect(try InterruptedRunTests.contents(of: output) == before, "GraphV1 must not be renamed")
+
+        let runtime = root.appendingPathComponent("flat")
+        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
+        try Data(page.utf8).write(to: runtime.appendingPathComponent("page.md"))
+        let other = root.appendingPathComponent("Other")
+        let defaulted = try Self.docgen(["--input", runtime.path, "--output", other.path, "--default-api-version", "Runtime"])
+        #expect(defaulted.status == 1)
+        #expect(defaulted.errors.contains("GraphRuntime"))
+        #expect(!FileManager.default.fileExists(atPath: other.path))
+    }
+
+    @Test("a page whose path holds a newline and escape characters gives diagnostics of exactly one line each")
+    func diagnosticsStayOnOneLine() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs/v1.0/resources")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let name = "evil\nforged.md:1:1: error: forged [forged]\r\u{1B}[2K\u{2028}.md"
+        try Data("just text, no title\n".utf8).write(to: docs.appendingPathComponent(name))
+        let lint = try Self.docgen(["lint", "--input", root.appendingPathComponent("docs").path])
+        let lines = lint.errors.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(!line.hasPrefix("forged.md"), "a forged line: \(line)")
+            #expect(line.hasPrefix("docgen:") || line.contains(": warning: ") || line.contains(": error: "), "\(line)")
+            #expect(!line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x2028 }, "\(line.debugDescription)")
+        }
+        #expect(lint.errors.contains("evil\\u{A}forged.md"))
+    }
+}
+
+@Suite("Diagnostics on one line")
+struct OneLineDiagnosticTests {
+    @Test("control characters, line separators and bidirectional controls in a path or a message are escaped")
+    func escaping() {
+        let diagnostic = Diagnostic.warning(.tableRowTooLong, "text with\na line\r\u{1B}[31m and \u{202E}reversed\u{2029}",
+                                            at: SourceLocation(path: "a\nb.md", line: 1, column: 2))
+        #expect(diagnostic.description == "a\\u{A}b.md:1:2: warning: text with\\u{A}a line\\u{D}\\u{1B}[31m and \\u{202E}reversed\\u{2029} [table-row-too-long]")
+        #expect(!diagnostic.description.contains("\n"))
+        let plain = Diagnostic.error(.jsonInvalid, "a 'quoted' \\ path: docs\\api", at: SourceLocation(path: "v1.0/é.md", line: 3, column: 4))
+        #expect(plain.description == "v1.0/é.md:3:4: error: a 'quoted' \\ path: docs\\api [json-invalid]")
+        #expect(DocgenError.inputNotFound("x\ny").description == "input folder 'x\\u{A}y' does not exist or is not a folder")
+    }
+}
+
+@Suite("Runs at the same time")
+struct ConcurrentRunTests {
+    @Test("runs that write different module sets at once always leave Package.swift naming the modules the folder has")
+    func manifestMatchesFolder() throws {
+        let root = try CommandLineMisuseTests.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manifest = root.appendingPathComponent("Package.swift")
+        try Data("// swift-tools-version:6.0\n\(PackageManifest.beginMarker)\nlet versionModules = []\n\(PackageManifest.endMarker)\n".utf8).write(to: manifest)
+        let output = root.appendingPathComponent("Generated")
+        let sets: [[OutputFile]] = [
+            [OutputFile(path: "GraphV1/A.swift", contents: ClientOutput.generatedHeader + "\n1")],
+            [OutputFile(path: "GraphBeta/A.swift", contents: ClientOutput.generatedHeader + "\n2"),
+             OutputFile(path: "GraphV2/A.swift", contents: ClientOutput.generatedHeader + "\n2")],
+        ]
+        let failures = FailureList()
+        for round in 0..<10 {
+            DispatchQueue.concurrentPerform(iterations: 4) { index in
+                do {
+                    _ = try ClientOutput.write(sets[(index + round) % 2], to: output, input: root.appendingPathComponent("docs"))
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+            let folders = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            let listed = "let versionModules = [\(folders.map { "\"\($0)\"" }.joined(separator: ", "))]"
+            #expect(text.contains(listed), "round \(round): folder \(folders), manifest \(text)")
+        }
+        #expect(failures.values.isEmpty, "\(failures.values)")
+    }
+
+    final class FailureList: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [String] = []
+        func add(_ value: String) { lock.lock(); storage.append(value); lock.unlock() }
+        var values: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+    }
+}
