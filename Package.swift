@@ -41,13 +41,16 @@ var targets: [Target] = [
     .target(name: "SwiftEmitter", dependencies: ["DocgenModel"]),
     .target(name: "OutputWriter"),
     .target(name: "ModelDiff", dependencies: ["DocgenModel", "SwiftEmitter"]),
+    // CSDL metadata (EDMX XML, read with Foundation's XMLParser) and its comparison with the model of the pages.
+    .target(name: "MetadataReader"),
+    .target(name: "MetadataComparison", dependencies: ["DocgenModel", "MetadataReader"]),
     .target(
         name: "DocgenPipeline",
-        dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel"]
+        dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel", "MetadataReader", "MetadataComparison"]
     ),
     .executableTarget(
         name: "docgen",
-        dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["DocgenPipeline", "ModelDiff", "MetadataComparison", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(
         name: "docgen-benchmark",
@@ -100,6 +103,7 @@ var targets: [Target] = [
         ]
     ),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter", "TestSupport"]),
+    .testTarget(name: "MetadataTests", dependencies: ["MetadataReader", "MetadataComparison", "DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker"]),
     .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
     .testTarget(name: "HostileInputTests",
                 dependencies: ["DocgenPipeline", "OutputWriter", "FuzzHarness", "PageParser", "DocgenModel", "TestSupport"],

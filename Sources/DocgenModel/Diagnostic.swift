@@ -100,6 +100,11 @@ public struct DiagnosticCode: RawRepresentable, Codable, Hashable, Sendable, Exp
     public static let permissionKindUnknown: DiagnosticCode = "permission-kind-unknown"
     public static let permissionScopeMalformed: DiagnosticCode = "permission-scope-malformed"
     public static let typeCellMalformed: DiagnosticCode = "type-cell-malformed"
+    /// A type cell that names several types (`String or Int32`): the first is read.
+    public static let typeCellAlternatives: DiagnosticCode = "type-cell-alternatives"
+    /// A `String` property whose description lists its possible values, as an enum's would (the values are
+    /// kept in the model's `possibleValues`).
+    public static let stringWithPossibleValues: DiagnosticCode = "string-with-possible-values"
 
     // Annotations and examples.
     public static let annotationMalformed: DiagnosticCode = "annotation-malformed"

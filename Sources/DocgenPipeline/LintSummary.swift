@@ -15,6 +15,9 @@ public struct LintSummary: Codable, Hashable, Sendable {
     /// defines, and those docgen had to infer or could not resolve.
     public var typeReferencesResolved: Int
     public var typeReferencesUnresolved: Int
+    /// Members of example bodies that land in a declared property of their documented type, against those
+    /// that only reach `additionalData`.
+    public var exampleCoverage: ExampleCoverage
     public var errors: Int
     public var warnings: Int
     public var diagnosticsByCode: [String: Int]
@@ -48,6 +51,7 @@ public struct LintSummary: Codable, Hashable, Sendable {
         }
         typeReferencesResolved = resolved
         typeReferencesUnresolved = unresolved
+        exampleCoverage = ExampleCoverage(model: model)
         errors = model.diagnostics.filter { $0.severity == .error }.count
         warnings = model.diagnostics.count - errors
         diagnosticsByCode = Dictionary(grouping: model.diagnostics, by: \.code.rawValue).mapValues(\.count)
@@ -66,8 +70,12 @@ public struct LintSummary: Codable, Hashable, Sendable {
             "examples:     \(examples)",
             "bodies:       \(sorted(bodiesByKind))",
             "type refs:    \(typeReferencesResolved) resolved, \(typeReferencesUnresolved) inferred or unresolved",
-            "diagnostics:  \(errors) errors, \(warnings) warnings",
+            "typed:        \(exampleCoverage.typedMembers) example members in a declared property (\(exampleCoverage.typedPerMille / 10).\(exampleCoverage.typedPerMille % 10) %), \(exampleCoverage.untypedMembers) only in additionalData",
         ]
+        if !exampleCoverage.topUndeclared.isEmpty {
+            lines.append("  most frequent undeclared members: " + exampleCoverage.topUndeclared.map { "\($0.type).\($0.member) \($0.count)" }.joined(separator: ", "))
+        }
+        lines.append("diagnostics:  \(errors) errors, \(warnings) warnings")
         for (code, count) in diagnosticsByCode.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             lines.append("  \(String(count).leftPadded(to: 6)) \(code)")
         }

@@ -93,7 +93,60 @@ public enum MarkdownParser {
         return [UInt8](repeating: UInt8(ascii: "\n"), count: newlines) + bytes[offset...]
     }
 
-    private static func convert(source: SourceText, limits: MarkdownLimits, findings: inout [LimitExceeded]) -> MarkdownNode {
+    /// Parses the texts of table cells (one line each) as inline Markdown, all in one cmark document: each
+    /// text becomes the paragraph `x TEXT` of its own (the `x ` keeps a cell that starts like a heading, a
+    /// list item or a quote a paragraph, and is as neutral to emphasis as the start of a line), and the
+    /// page's link reference definitions follow, so that `[x][]` in a cell resolves. Returns each cell's
+    /// inlines in the coordinates of that document (cell `i` on line `2i + 1`), or nil when cmark did not
+    /// make one paragraph per cell.
+    static func parseCellInlines(_ cells: [ArraySlice<UInt8>], definitions: [UInt8]) -> [[MarkdownNode]]? {
+        guard !cells.isEmpty else { return [] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.reduce(definitions.count + 1) { $0 + $1.count + 4 })
+        for cell in cells {
+            bytes.append(UInt8(ascii: "x"))
+            bytes.append(UInt8(ascii: " "))
+            // A cell is one line of the page: it holds no line end, but a lone CR would make cmark start one.
+            bytes.append(contentsOf: cell.lazy.map { $0 == UInt8(ascii: "\r") ? UInt8(ascii: " ") : $0 })
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        bytes.append(contentsOf: definitions)
+        var ignored: [LimitExceeded] = []
+        let root = convert(source: SourceText(bytes: bytes), limits: .standard, findings: &ignored, recognizesTables: false)
+        guard root.children.count >= cells.count else { return nil }
+        var result: [[MarkdownNode]] = []
+        result.reserveCapacity(cells.count)
+        for (index, block) in root.children.prefix(cells.count).enumerated() {
+            guard block.kind == .paragraph, block.range.startLine == 2 * index + 1, block.range.endLine == 2 * index + 1 else { return nil }
+            result.append(block.children)
+        }
+        return result
+    }
+
+    /// The page's link reference definitions (`[label]: destination` lines, up to three spaces in), each
+    /// on a line of its own, for `parseCellInlines`.
+    static func referenceDefinitions(in source: SourceText) -> [UInt8] {
+        var result: [UInt8] = []
+        for line in 1...max(source.lineStarts.count, 1) {
+            let range = source.lineBytes(line)
+            var offset = range.lowerBound
+            while offset < range.upperBound, offset - range.lowerBound < 3, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
+            guard offset < range.upperBound, source.bytes[offset] == UInt8(ascii: "[") else { continue }
+            guard let close = source.bytes[offset..<range.upperBound].firstIndex(of: UInt8(ascii: "]")),
+                  close + 1 < range.upperBound, source.bytes[close + 1] == UInt8(ascii: ":"), close > offset + 1 else { continue }
+            result.append(contentsOf: source.bytes[range])
+            result.append(UInt8(ascii: "\n"))
+        }
+        return result
+    }
+
+    private final class DefinitionCache {
+        var bytes: [UInt8]?
+    }
+
+    private static func convert(source: SourceText, limits: MarkdownLimits, findings: inout [LimitExceeded],
+                                recognizesTables: Bool = true) -> MarkdownNode {
         guard let document = source.bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -113,6 +166,7 @@ public enum MarkdownParser {
         // ENTER for leaves; the iteration is flat, so deeply nested input cannot exhaust the stack.
         var open: [MarkdownNode] = []
         var finished: MarkdownNode?
+        let definitions = DefinitionCache()
         // Containers nested deeper than `maximumDepth` are not kept as nodes of their own: their content
         // goes to the deepest kept container, so hostile nesting cannot make the tree (and the recursion of
         // comparing or releasing it) unbounded.
@@ -138,8 +192,11 @@ public enum MarkdownParser {
             } else if event == CMARK_EVENT_EXIT, flattened > 0 {
                 flattened -= 1
             } else if event == CMARK_EVENT_EXIT, let closed = open.popLast() {
-                let replacements = closed.kind == .paragraph
-                    ? PipeTableRecognizer.split(paragraph: closed, source: source, limits: limits, findings: &findings) : [closed]
+                let replacements = closed.kind == .paragraph && recognizesTables
+                    ? PipeTableRecognizer.split(paragraph: closed, source: source, limits: limits, findings: &findings) { cells in
+                        if definitions.bytes == nil { definitions.bytes = referenceDefinitions(in: source) }
+                        return parseCellInlines(cells, definitions: definitions.bytes ?? [])
+                    } : [closed]
                 if open.isEmpty {
                     finished = replacements.first
                 } else {

@@ -1,6 +1,11 @@
 /// A GFM pipe table. CommonMark has no tables, so cmark hands them over as paragraphs; docgen recognises
-/// them on top of cmark's inline nodes, so cells keep their inline structure (a link in a type cell stays a
-/// link) and `|` inside code spans stays content.
+/// them in the paragraph's source lines, as GFM does: each line is a row, split into cells at its
+/// unescaped `|` first, and only then is each cell's text parsed as inline Markdown (by cmark, one cell at a
+/// time). So one cell's bad Markdown (an unmatched backtick) stays in that cell and never swallows the
+/// rows after it, and every row keeps its own line. Cells keep their inline structure (a link in a type
+/// cell stays a link). A `|` inside a code span of the row is content, as the Graph docs site renders it,
+/// unless that leaves the row with another number of cells than the header while GFM's plain split fits it
+/// (then a backtick without its partner in one cell had paired with one in another cell).
 public struct MarkdownTable: Hashable, Sendable {
     public enum Alignment: String, Hashable, Sendable { case none, left, center, right }
 
@@ -46,82 +51,130 @@ public struct MarkdownTableCell: Hashable, Sendable {
 
 /// Finds pipe tables in cmark paragraphs.
 enum PipeTableRecognizer {
+    /// A cell's place in its row's line: bytes of the trimmed text and the scalar column of its first one.
+    private struct CellSpan {
+        var bytes: Range<Int>
+        var column: Int
+    }
+
+    private struct RowSpan {
+        var line: Int
+        var column: Int
+        var cells: [CellSpan]
+    }
+
     /// Returns the paragraph unchanged when it holds no table; otherwise the lines before the table as a
-    /// paragraph (if any) followed by the table.
+    /// paragraph (if any) followed by the table. `parseCells` parses cell texts as inline Markdown (one line
+    /// each) and returns their inlines in the coordinates of a document made of `"x " + text` paragraphs.
     /// Rows beyond `limits.maximumTableRows` are not read; that is recorded in `findings`.
     static func split(paragraph: MarkdownNode, source: SourceText, limits: MarkdownLimits,
-                      findings: inout [LimitExceeded]) -> [MarkdownNode] {
-        let lines = splitIntoLines(paragraph.children)
-        guard lines.count >= 2,
-              let delimiterIndex = lines.indices.dropFirst().first(where: { isDelimiterRow(lines[$0]) })
-        else { return [paragraph] }
+                      findings: inout [LimitExceeded],
+                      parseCells: ([ArraySlice<UInt8>]) -> [[MarkdownNode]]?) -> [MarkdownNode] {
+        let firstLine = paragraph.range.startLine
+        let lastLine = paragraph.range.endLine
+        guard firstLine >= 1, lastLine > firstLine else { return [paragraph] }
+        let contentStarts = self.contentStarts(of: paragraph, source: source)
+        guard let delimiterLine = ((firstLine + 1)...lastLine).first(where: {
+            isDelimiterRow(source.bytes[contentStarts[$0 - firstLine]..<source.lineBytes($0).upperBound])
+        }) else { return [paragraph] }
 
-        let headerIndex = delimiterIndex - 1
+        let headerLine = delimiterLine - 1
         var results: [MarkdownNode] = []
-        if headerIndex > 0 {
+        if headerLine > firstLine {
             var leading = paragraph
-            leading.children = Array(lines[..<headerIndex].joined(separator: [softBreak]))
-            if let last = leading.children.last(where: { $0.range.endLine > 0 }) {
+            var children = Array(paragraph.children.prefix { $0.range.startLine == 0 || $0.range.startLine < headerLine })
+            while let last = children.last, last.kind == .softBreak || last.kind == .lineBreak { children.removeLast() }
+            leading.children = children
+            if let last = children.last(where: { $0.range.endLine > 0 }) {
                 leading.range.endLine = last.range.endLine
                 leading.range.endColumn = last.range.endColumn
             }
             results.append(leading)
         }
 
-        let lineNumber = { (index: Int) -> Int in
-            paragraph.range.startLine + index
+        let span = { (line: Int, expected: Int?) -> RowSpan in
+            rowSpan(line: line, start: contentStarts[line - firstLine], source: source, expectedCells: expected)
         }
-        let header = makeRow(lines[headerIndex], line: lineNumber(headerIndex), source: source)
-        let alignments = makeRow(lines[delimiterIndex], line: lineNumber(delimiterIndex), source: source)
-            .cells.map { alignment(of: $0.plainText) }
-        var rows: [MarkdownTableRow] = []
-        let bodyLines = (delimiterIndex + 1)..<lines.count
+        let header = span(headerLine, nil)
+        let alignments = span(delimiterLine, nil).cells.map {
+            alignment(of: String(decoding: source.bytes[$0.bytes], as: UTF8.self))
+        }
+        let bodyLines = (delimiterLine + 1)..<(lastLine + 1)
         let readLines = bodyLines.prefix(max(limits.maximumTableRows, 0))
-        for index in readLines {
-            rows.append(makeRow(lines[index], line: lineNumber(index), source: source))
-        }
+        let bodySpans = readLines.map { span($0, header.cells.count) }
         if readLines.count < bodyLines.count {
-            findings.append(LimitExceeded(kind: .tableRows, line: lineNumber(readLines.upperBound), column: 1,
+            findings.append(LimitExceeded(kind: .tableRows, line: readLines.upperBound, column: 1,
                                           limit: limits.maximumTableRows, found: bodyLines.count))
         }
-        let table = MarkdownTable(header: header, alignments: alignments, rows: rows)
-        let lastLine = rows.last?.line ?? lineNumber(delimiterIndex)
+
+        // Every cell of the table is parsed in one go; the inlines come back per cell.
+        let spans = [header] + bodySpans
+        let texts = spans.flatMap { row in row.cells.map { source.bytes[$0.bytes] } }
+        let parsed = parseCells(texts)
+        var cellIndex = 0
+        let rows = spans.map { row -> MarkdownTableRow in
+            let cells = row.cells.map { cell -> MarkdownTableCell in
+                defer { cellIndex += 1 }
+                let inlines: [MarkdownNode]
+                if let parsed, cellIndex < parsed.count {
+                    inlines = place(parsed[cellIndex], line: row.line, column: cell.column)
+                } else if cell.bytes.isEmpty {
+                    inlines = []
+                } else {
+                    let text = String(decoding: source.bytes[cell.bytes], as: UTF8.self)
+                    inlines = [MarkdownNode(kind: .text, range: SourceRange(startLine: row.line, startColumn: cell.column, endLine: row.line,
+                                                                             endColumn: cell.column + text.unicodeScalars.count - 1), literal: text)]
+                }
+                return MarkdownTableCell(inlines: inlines, line: row.line, column: cell.column)
+            }
+            return MarkdownTableRow(cells: cells, line: row.line, column: row.column)
+        }
+        let table = MarkdownTable(header: rows[0], alignments: alignments, rows: Array(rows.dropFirst()))
+        let endLine = table.rows.last?.line ?? delimiterLine
         let range = SourceRange(
-            startLine: header.line, startColumn: header.column,
-            endLine: lastLine, endColumn: source.lineBytes(lastLine).count
+            startLine: headerLine, startColumn: rows[0].column,
+            endLine: endLine, endColumn: source.lineBytes(endLine).count
         )
         results.append(MarkdownNode(kind: .table, range: range, table: table))
         return results
     }
 
-    private static let softBreak = MarkdownNode(kind: .softBreak, range: .unknown)
-
-    /// Groups a paragraph's inlines by source line: cmark separates lines with soft or hard breaks. The lines
-    /// are slices of the paragraph's inlines, not copies: a paragraph may hold millions of them.
-    private static func splitIntoLines(_ inlines: [MarkdownNode]) -> [ArraySlice<MarkdownNode>] {
-        var lines: [ArraySlice<MarkdownNode>] = []
-        var start = inlines.startIndex
-        for index in inlines.indices where inlines[index].kind == .softBreak || inlines[index].kind == .lineBreak {
-            lines.append(inlines[start..<index])
-            start = index + 1
+    /// For each line of the paragraph, the byte offset where its content starts: after the container
+    /// prefix (the paragraph's own start on its first line; white space and as many `>` markers as the first
+    /// line has on the others).
+    private static func contentStarts(of paragraph: MarkdownNode, source: SourceText) -> [Int] {
+        let firstLine = paragraph.range.startLine
+        let first = source.byteOffset(line: firstLine, scalarColumn: max(paragraph.range.startColumn, 1))
+        let quoteDepth = source.bytes[source.lineBytes(firstLine).lowerBound..<first].filter { $0 == UInt8(ascii: ">") }.count
+        var starts = [first]
+        for line in (firstLine + 1)...paragraph.range.endLine {
+            let range = source.lineBytes(line)
+            var offset = range.lowerBound
+            let skipBlanks = {
+                while offset < range.upperBound, source.bytes[offset] == UInt8(ascii: " ") || source.bytes[offset] == UInt8(ascii: "\t") {
+                    offset += 1
+                }
+            }
+            skipBlanks()
+            for _ in 0..<quoteDepth where offset < range.upperBound && source.bytes[offset] == UInt8(ascii: ">") {
+                offset += 1
+                skipBlanks()
+            }
+            starts.append(offset)
         }
-        lines.append(inlines[start...])
-        return lines
+        return starts
     }
 
     /// `|:---|---:|`: only pipes, colons, dashes and spaces, with at least one pipe and one dash.
-    private static func isDelimiterRow(_ line: ArraySlice<MarkdownNode>) -> Bool {
+    private static func isDelimiterRow(_ line: ArraySlice<UInt8>) -> Bool {
         var sawPipe = false
         var sawDash = false
-        for node in line {
-            guard node.kind == .text, let literal = node.literal else { return false }
-            for scalar in literal.unicodeScalars {
-                switch scalar {
-                case "|": sawPipe = true
-                case "-": sawDash = true
-                case ":", " ", "\t": break
-                default: return false
-                }
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "|"): sawPipe = true
+            case UInt8(ascii: "-"): sawDash = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: return false
             }
         }
         return sawPipe && sawDash
@@ -136,158 +189,112 @@ enum PipeTableRecognizer {
         }
     }
 
-    /// Splits one line of inlines into cells at the unescaped pipes of its text nodes. Code spans, links and
-    /// other inline nodes are never split.
-    private static func makeRow(_ line: ArraySlice<MarkdownNode>, line lineNumber: Int, source: SourceText) -> MarkdownTableRow {
-        struct Piece {
-            var nodes: [MarkdownNode] = []
-            var column: Int
-        }
-        let rowColumn = line.first?.range.startColumn ?? 1
-        var pieces = [Piece(column: rowColumn)]
-        var delimiterCount = 0
-        var endsWithDelimiter = false
-        var startsWithDelimiter = false
-
-        for node in line {
-            guard node.kind == .text, let literal = node.literal, literal.utf8.contains(UInt8(ascii: "|")), literal.contains("|") else {
-                pieces[pieces.count - 1].nodes.append(node)
-                if !(node.kind == .text && (node.literal ?? "").allSatisfy { $0 == " " || $0 == "\t" }) {
-                    endsWithDelimiter = false
-                }
-                continue
-            }
-            let delimiters = delimiterFlags(of: node, source: source)
-            // Byte by byte: `|` is one byte, and the text since the last delimiter is `bytes[currentStart..<offset]`;
-            // columns count scalars, i.e. bytes that do not continue a scalar.
-            var text = literal
-            text.withUTF8 { bytes in
-                var currentStart = 0
-                var offset = 0
-                var currentColumn = node.range.startColumn
-                var pipeIndex = 0
-                var column = node.range.startColumn
-                while offset < bytes.count {
-                    let byte = bytes[offset]
-                    if byte == UInt8(ascii: "|") {
-                        let isDelimiter = pipeIndex < delimiters.count ? delimiters[pipeIndex].isDelimiter : true
-                        let pipeColumn = pipeIndex < delimiters.count ? delimiters[pipeIndex].column : column
-                        pipeIndex += 1
-                        if isDelimiter {
-                            appendText(String(decoding: bytes[currentStart..<offset], as: UTF8.self), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
-                            if delimiterCount == 0 && pieces.count == 1
-                                && pieces[0].nodes.allSatisfy({ $0.kind == .text && ($0.literal ?? "").trimmingSpaces().isEmpty }) {
-                                startsWithDelimiter = true
-                            }
-                            delimiterCount += 1
-                            pieces.append(Piece(column: pipeColumn + 1))
-                            offset += 1
-                            currentStart = offset
-                            currentColumn = pipeColumn + 1
-                            column = pipeColumn + 1
-                            endsWithDelimiter = true
-                            continue
-                        }
-                    }
-                    if byte & 0xC0 != 0x80 {
-                        column += 1
-                        if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { endsWithDelimiter = false }
-                    }
-                    offset += 1
-                }
-                appendText(String(decoding: bytes[currentStart..<bytes.count], as: UTF8.self), column: currentColumn, line: lineNumber, to: &pieces[pieces.count - 1].nodes)
-            }
-        }
-
-        if startsWithDelimiter, !pieces.isEmpty { pieces.removeFirst() }
-        if endsWithDelimiter, pieces.count > 1 { pieces.removeLast() }
-        let cells = pieces.map { piece -> MarkdownTableCell in
-            let trimmed = trim(piece.nodes)
-            let column = trimmed.first.map { $0.range.startColumn > 0 ? $0.range.startColumn : piece.column }
-                ?? piece.column
-            return MarkdownTableCell(inlines: trimmed, line: lineNumber, column: column)
-        }
-        return MarkdownTableRow(cells: cells, line: lineNumber, column: rowColumn)
-    }
-
-    private static func appendText(_ text: String, column: Int, line: Int, to nodes: inout [MarkdownNode]) {
-        guard !text.isEmpty else { return }
-        let length = text.unicodeScalars.count
-        let range = SourceRange(startLine: line, startColumn: column, endLine: line, endColumn: column + length - 1)
-        nodes.append(MarkdownNode(kind: .text, range: range, literal: text))
-    }
-
-    /// Removes white space at both ends of a cell, adjusting the columns of trimmed text nodes.
-    private static func trim(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
-        // Nearly always nothing to trim: neither end is a text node that starts (ends) with white space.
-        let blankEnd = { (node: MarkdownNode?, atStart: Bool) -> Bool in
-            guard let node, node.kind == .text, let literal = node.literal else { return false }
-            guard let byte = atStart ? literal.utf8.first : literal.utf8.last else { return true }
-            return byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || (!atStart && byte == UInt8(ascii: "\r"))
-        }
-        if !blankEnd(nodes.first, true), !blankEnd(nodes.last, false) { return nodes }
-        var nodes = nodes
-        while let first = nodes.first, first.kind == .text, let literal = first.literal {
-            let kept = literal.drop { $0 == " " || $0 == "\t" }
-            if kept.isEmpty { nodes.removeFirst(); continue }
-            nodes[0].range.startColumn += literal.unicodeScalars.count - kept.unicodeScalars.count
-            nodes[0].literal = String(kept)
-            break
-        }
-        while let last = nodes.last, last.kind == .text, let literal = last.literal {
-            let kept = literal.trimmingTrailingWhitespace()
-            if kept.isEmpty { nodes.removeLast(); continue }
-            nodes[nodes.count - 1].literal = String(kept)
-            break
-        }
-        return nodes
-    }
-
-    /// For each `|` in a text node's literal, in order: whether it is a cell delimiter (an unescaped `|` in
-    /// the source) or content (`\|`, `&#124;`, `&vert;`), and its column. cmark has already decoded escapes
-    /// and entities in the literal, so the node's source is read again. When source and literal do not agree
-    /// on the number of pipes (no usable position), every pipe counts as a delimiter, as GFM would have it.
-    private static func delimiterFlags(of node: MarkdownNode, source: SourceText) -> [(isDelimiter: Bool, column: Int)] {
-        let literalPipes = node.literal?.unicodeScalars.filter { $0 == "|" }.count ?? 0
-        let range = node.range
-        guard range.startLine > 0, range.startLine == range.endLine else { return [] }
-        let lineRange = source.lineBytes(range.startLine)
-        let start = source.byteOffset(line: range.startLine, scalarColumn: range.startColumn)
-        let end = min(source.byteOffset(line: range.startLine, scalarColumn: range.endColumn + 1), lineRange.upperBound)
-        guard start < end else { return [] }
+    /// The cells of one row: the line from `start` split at its delimiting pipes (see `MarkdownTable`),
+    /// without the optional outer pipes, each cell trimmed.
+    private static func rowSpan(line: Int, start: Int, source: SourceText, expectedCells: Int?) -> RowSpan {
+        let end = source.lineBytes(line).upperBound
         let bytes = source.bytes
-        var flags: [(Bool, Int)] = []
-        var offset = start
-        var column = range.startColumn
-        while offset < end {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\\"), offset + 1 < end, bytes[offset + 1] == UInt8(ascii: "|") {
-                flags.append((false, column + 1))
-                offset += 2
-                column += 2
-                continue
-            }
-            if byte == UInt8(ascii: "&"), let length = pipeEntityLength(bytes, at: offset, end: end) {
-                flags.append((false, column))
-                offset += length
-                column += length
-                continue
-            }
-            if byte == UInt8(ascii: "|") { flags.append((true, column)) }
-            offset += 1
-            if byte & 0xC0 != 0x80 { column += 1 }
-            while offset < end, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        var cells = cellRanges(bytes, start..<end, codeSpansProtect: true)
+        if let expectedCells, cells.count != expectedCells {
+            let plain = cellRanges(bytes, start..<end, codeSpansProtect: false)
+            if plain.count == expectedCells { cells = plain }
         }
-        return flags.count == literalPipes ? flags : []
+        let spans = cells.map { range -> CellSpan in
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+            while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+            return CellSpan(bytes: lower..<upper, column: source.scalarColumn(offset: lower, line: line))
+        }
+        return RowSpan(line: line, column: source.scalarColumn(offset: start, line: line), cells: spans)
     }
 
-    private static let pipeEntities: [[UInt8]] = ["&#124;", "&#x7c;", "&#x7C;", "&#X7C;", "&#X7c;", "&vert;", "&verbar;", "&VerticalLine;"]
-        .map { Array($0.utf8) }
+    /// The byte ranges between delimiting pipes, without the empty pieces before a leading and after a
+    /// trailing pipe. A backslash escapes the byte after it; with `codeSpansProtect`, pipes inside a code
+    /// span that closes on the same line are content too.
+    private static func cellRanges(_ bytes: [UInt8], _ range: Range<Int>, codeSpansProtect: Bool) -> [Range<Int>] {
+        let pipe = UInt8(ascii: "|"), backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\")
+        var pieces: [Range<Int>] = []
+        var pieceStart = range.lowerBound
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let byte = bytes[offset]
+            if byte == backslash, offset + 1 < range.upperBound, codeSpansProtect || bytes[offset + 1] == pipe {
+                offset += 2
+                continue
+            }
+            if codeSpansProtect, byte == backtick {
+                var runEnd = offset
+                while runEnd < range.upperBound, bytes[runEnd] == backtick { runEnd += 1 }
+                offset = closingRun(bytes, length: runEnd - offset, from: runEnd, end: range.upperBound) ?? runEnd
+                continue
+            }
+            if byte == pipe {
+                pieces.append(pieceStart..<offset)
+                pieceStart = offset + 1
+            }
+            offset += 1
+        }
+        pieces.append(pieceStart..<range.upperBound)
+        let isBlank = { (piece: Range<Int>) in bytes[piece].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+        if pieces.count > 1, isBlank(pieces[0]) { pieces.removeFirst() }
+        if pieces.count > 1, isBlank(pieces[pieces.count - 1]) { pieces.removeLast() }
+        return pieces
+    }
 
-    private static func pipeEntityLength(_ bytes: [UInt8], at offset: Int, end: Int) -> Int? {
-        for entity in pipeEntities where offset + entity.count <= end {
-            if bytes[offset..<(offset + entity.count)].elementsEqual(entity) { return entity.count }
+    /// The offset just past the first run of exactly `length` backticks at or after `from`, if any.
+    private static func closingRun(_ bytes: [UInt8], length: Int, from: Int, end: Int) -> Int? {
+        var offset = from
+        while offset < end {
+            guard bytes[offset] == UInt8(ascii: "`") else { offset += 1; continue }
+            var runEnd = offset
+            while runEnd < end, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+            if runEnd - offset == length { return runEnd }
+            offset = runEnd
         }
         return nil
+    }
+
+    /// Moves a cell's inlines from its place in the document of cells (`"x " + text` on a line of its own)
+    /// to the row's line and the cell's column, and drops the `x `.
+    private static func place(_ inlines: [MarkdownNode], line: Int, column: Int) -> [MarkdownNode] {
+        var inlines = inlines
+        if let first = inlines.first, first.kind == .text, let literal = first.literal, literal.hasPrefix("x") {
+            let kept = literal.dropFirst(literal.hasPrefix("x ") ? 2 : 1)
+            if kept.isEmpty {
+                inlines.removeFirst()
+            } else {
+                inlines[0].literal = String(kept)
+                inlines[0].range.startColumn += literal.count - kept.count
+            }
+        }
+        let shift = column - 3
+        func move(_ node: inout MarkdownNode) {
+            if node.range.startLine > 0 {
+                node.range.startLine = line
+                node.range.endLine = line
+                node.range.startColumn += shift
+                node.range.endColumn += shift
+            }
+            // GFM: `\|` is a pipe in every cell content, code spans included.
+            if node.kind == .code, let literal = node.literal, literal.contains("\\|") {
+                node.literal = literal.replacingAll("\\|", with: "|")
+            }
+            for index in node.children.indices { move(&node.children[index]) }
+        }
+        for index in inlines.indices { move(&inlines[index]) }
+        return inlines
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }

@@ -58,6 +58,11 @@ struct SourceText {
         return column + max(0, range.lowerBound + byteColumn - 1 - limit)
     }
 
+    /// The scalar column (1-based) of byte offset `offset` of the page, which lies on `line`.
+    func scalarColumn(offset: Int, line: Int) -> Int {
+        scalarColumn(line: line, byteColumn: offset - lineBytes(line).lowerBound + 1)
+    }
+
     /// The byte offset of scalar column `column` (1-based) on `line`.
     func byteOffset(line: Int, scalarColumn column: Int) -> Int {
         let range = lineBytes(line)

@@ -59,12 +59,40 @@ extension PageReader {
         return nil
     }
 
-    /// Reads a `|Property|Type|Description|` table (or `|Relationship|Type|Description|`).
-    mutating func readProperties(_ table: MarkdownTable, isNavigation: Bool) -> [PropertyDefinition] {
+    /// Header words of the column that names a property: `Property`, `Property name`, `Name`,
+    /// `Relationship`, `Relationship name` (and the parameter spellings of request bodies), in any case;
+    /// emphasis is gone from the header's plain text already.
+    static func isNameColumn(_ header: String) -> Bool {
+        ["property", "properties", "property name", "name", "relationship", "relationships", "relationship name",
+         "navigation property", "parameter", "parameter name"].contains(header)
+    }
+
+    static func isTypeColumn(_ header: String) -> Bool {
+        ["type", "data type", "datatype", "value type", "property type"].contains(header)
+    }
+
+    static func isDescriptionColumn(_ header: String) -> Bool {
+        ["description", "notes", "remarks", "comments"].contains(header)
+    }
+
+    /// The columns of a table that documents properties: one that names them and one that gives their
+    /// type; nil for any other table.
+    static func propertyColumns(of table: MarkdownTable) -> (name: Int, type: Int, description: Int?)? {
+        let columns = table.header.cells.map { PageOutline.normalize($0.plainText) }
+        guard let name = columns.firstIndex(where: isNameColumn), let type = columns.firstIndex(where: isTypeColumn), name != type
+        else { return nil }
+        return (name, type, columns.firstIndex(where: isDescriptionColumn))
+    }
+
+    /// Reads a `|Property|Type|Description|` table (or `|Relationship name|Data type|Description|`, in any
+    /// order of columns).
+    /// `isTypePage`: the table is the type's own documentation, where a `String` with listed values is
+    /// reported (request-body tables repeat it).
+    mutating func readProperties(_ table: MarkdownTable, isNavigation: Bool, isTypePage: Bool = false) -> [PropertyDefinition] {
         let fitted = fit(table)
-        let nameColumn = 0
-        let typeColumn = fitted.column { $0 == "type" } ?? (fitted.columns.count > 1 ? 1 : nil)
-        let descriptionColumn = fitted.column { $0 == "description" || $0 == "notes" }
+        let nameColumn = fitted.column(PageReader.isNameColumn) ?? 0
+        let typeColumn = fitted.column(PageReader.isTypeColumn) ?? (fitted.columns.count > 1 ? 1 : nil)
+        let descriptionColumn = fitted.column(PageReader.isDescriptionColumn)
         var properties: [PropertyDefinition] = []
         for row in fitted.rows where !row.isGroupLabel {
             let nameCell = row.cells[nameColumn]
@@ -77,8 +105,15 @@ extension PageReader {
             var type = TypeReference.primitive(.json)
             if let typeColumn {
                 let cell = row.cells[typeColumn]
-                if let parsed = PageReader.typeReference(from: cell) {
-                    type = parsed
+                if let reading = PageReader.readTypeCell(cell) {
+                    type = reading.type
+                    if !reading.alternatives.isEmpty {
+                        warn(.typeCellAlternatives, "type of property '\(name)' is one of several: '\(cell.plainText)'; reading it as \(type.displayName)", at: location(line: cell.line, column: cell.column))
+                    }
+                    if isTypePage, type.primitive == .string, !type.isCollection, let description,
+                       PageReader.possibleValues(in: description).count >= 2 {
+                        warn(.stringWithPossibleValues, "property '\(name)' is documented as String but its description lists possible values (\(PageReader.possibleValues(in: description).joined(separator: ", "))); an enum?", at: location(line: cell.line, column: cell.column))
+                    }
                 } else {
                     warn(.typeCellMalformed, "type of property '\(name)' is not readable: '\(cell.plainText)'; reading it as untyped JSON", at: location(line: cell.line, column: cell.column))
                 }
@@ -99,37 +134,112 @@ extension PageReader {
         return String(trimmed[..<end])
     }
 
-    /// Reads a type cell: `String`, `String collection`, `Edm.Int32`, `Collection(x)`,
-    /// `[x](../resources/x.md)`, `[x](x.md) collection`, `[x][]`, `microsoft.graph.x`.
-    static func typeReference(from cell: MarkdownTableCell) -> TypeReference? {
-        let text = cell.plainText
-        if let link = cell.links.first {
-            // "collection" as a word outside the link's text: `[x](x.md) collection`, `Collection([x](x.md))`,
-            // but not `[deviceLogCollectionRequest](...)`.
-            var outside = text
-            if let range = outside.firstRangeOfText(link.plainText) { outside.replaceSubrange(range, with: " ") }
-            let isCollection = outside.lowercased().split { !$0.isLetter }.contains("collection")
-            let name = cleanTypeName(link.plainText)
-            guard !name.isEmpty else { return nil }
-            if let primitive = PrimitiveType(docsName: name) {
-                return .primitive(primitive, isCollection: isCollection)
-            }
-            return .named(name, isCollection: isCollection, link: link.destination)
-        }
-        return typeReference(fromText: text)
+    /// A type cell read: the type, and the other types the cell offers (`String or Int32`), if any.
+    struct TypeCellReading {
+        var type: TypeReference
+        var alternatives: [String] = []
     }
 
+    /// Reads a type cell: `String`, `String collection`, `Collection of String`, `Collection(x)`,
+    /// `x array`, `[x]` (an array), `Edm.Int32`, `[x](../resources/x.md)`, `[x](x.md) collection`, `[x][]`,
+    /// `microsoft.graph.x`, a code span, notes after a comma or in parentheses (`String, maximum size 10`,
+    /// `String (nullable)`), and alternatives (`String or Int32`: the first is read, the rest reported).
+    static func typeReference(from cell: MarkdownTableCell) -> TypeReference? { readTypeCell(cell)?.type }
+
+    static func readTypeCell(_ cell: MarkdownTableCell) -> TypeCellReading? {
+        let text = String(cell.plainText.map { $0 == "\n" ? " " : $0 })
+        let alternatives = splitAlternatives(withoutNotes(text))
+        guard let chosen = alternatives.first else { return nil }
+        guard var type = typeReference(fromText: chosen) else { return nil }
+        // A link whose text is the chosen name gives the name's spelling and its page.
+        let key = TypeReference.lookupKey(for: type.name)
+        if type.primitive == nil,
+           let link = cell.links.first(where: { TypeReference.lookupKey(for: cleanTypeName($0.plainText)) == key }) {
+            type.link = link.destination
+        }
+        return TypeCellReading(type: type, alternatives: Array(alternatives.dropFirst()))
+    }
+
+    /// The cell without the notes that follow the type: after a comma or semicolon (`String, maximum size
+    /// 10`), and parenthesised words that do not hold the type (`String (nullable)`, `Int32 (optional)`).
+    static func withoutNotes(_ text: String) -> String {
+        var text = Substring(text.trimmed)
+        if let cut = text.firstIndex(where: { $0 == "," || $0 == ";" }) { text = text[..<cut] }
+        var result = ""
+        var depth = 0
+        var group = ""
+        for character in text {
+            if character == "(" {
+                depth += 1
+                if depth == 1 { group = ""; continue }
+            }
+            if character == ")", depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    // `Collection(x)` keeps its parentheses; a note in parentheses after a type is dropped.
+                    let before = result.trimmed.lowercased()
+                    if before.hasSuffix("collection") || before.isEmpty { result += "(\(group))" }
+                    continue
+                }
+            }
+            if depth > 0 { group.append(character) } else { result.append(character) }
+        }
+        if depth > 0 { result += "(" + group }
+        var words = result.split(separator: " ").map(String.init)
+        let noteWords: Set<String> = ["nullable", "optional", "required", "read-only", "readonly", "not", "non-nullable"]
+        while let last = words.last, noteWords.contains(last.lowercased()) { words.removeLast() }
+        while let first = words.first, words.count > 1, noteWords.contains(first.lowercased()) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// `String or Int32`, `String | Int32`, `String/Int32` -> both; anything else -> itself.
+    static func splitAlternatives(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
+            if word.lowercased() == "or" || word == "|" {
+                if !current.isEmpty { pieces.append(current) }
+                current = ""
+                continue
+            }
+            current += current.isEmpty ? String(word) : " " + word
+        }
+        if !current.isEmpty { pieces.append(current) }
+        if pieces.count == 1, !pieces[0].contains(" "), !pieces[0].contains("("), pieces[0].contains("/"),
+           !pieces[0].contains(".") {
+            pieces = pieces[0].split(separator: "/").map(String.init)
+        }
+        return pieces.map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+
+    /// One type as text: `x`, `x collection`, `Collection of x`, `Collection(x)`, `x array`, `array of x`,
+    /// `[x]`, `x[]`, `Edm.x`, `microsoft.graph.x`.
     static func typeReference(fromText text: String) -> TypeReference? {
         var name = Substring(text.trimmed)
         var isCollection = false
-        if name.lowercased().hasPrefix("collection("), name.hasSuffix(")") {
+        let lowered = { name.lowercased() }
+        if lowered().hasPrefix("collection("), name.hasSuffix(")") {
             name = name.dropFirst("collection(".count).dropLast()
             isCollection = true
         }
-        for suffix in [" collection", " Collection", " COLLECTION"] where name.hasSuffix(suffix) {
+        for prefix in ["collection of ", "array of ", "list of "] where lowered().hasPrefix(prefix) {
+            name = name.dropFirst(prefix.count)
+            isCollection = true
+        }
+        for suffix in [" collection", " collections", " array", " list", "[]"] where lowered().hasSuffix(suffix) {
             name = name.dropLast(suffix.count)
             isCollection = true
         }
+        name = Substring(name.trimmed)
+        // `[x][]`: a reference link that did not resolve; `[x]`: an array of x.
+        if name.hasPrefix("["), name.hasSuffix("][]"), name.dropFirst().dropLast(3).allSatisfy({ $0 != "[" && $0 != "]" }) {
+            name = name.dropFirst().dropLast(3)
+        } else if name.hasPrefix("["), name.hasSuffix("]"), name.dropFirst().dropLast().allSatisfy({ $0 != "[" && $0 != "]" }) {
+            name = name.dropFirst().dropLast()
+            isCollection = true
+        }
+        name = Substring(name.trimmingCharactersInSet("`*_ "))
         let cleaned = cleanTypeName(String(name))
         guard !cleaned.isEmpty else { return nil }
         if let primitive = PrimitiveType(docsName: cleaned) {

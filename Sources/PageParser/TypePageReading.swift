@@ -21,22 +21,45 @@ extension PageReader {
             return nil
         }
         var properties: [PropertyDefinition] = []
-        for section in outline.sections(matching: { $0 == "properties" }) {
-            if let table = table(in: section.blocks, firstColumn: { $0 == "property" || $0 == "name" }) {
-                properties += readProperties(table, isNavigation: false)
-            }
-        }
-        for section in outline.sections(matching: { $0 == "relationships" }) {
-            if let table = table(in: section.blocks, firstColumn: { $0 == "relationship" || $0 == "property" || $0 == "name" }) {
-                properties += readProperties(table, isNavigation: true)
-            }
+        for (table, isNavigation) in propertyTables() {
+            properties += readProperties(table, isNavigation: isNavigation, isTypePage: true)
         }
         let anchor = outline.title.map(location(of:)) ?? location(line: 1, column: 1)
         return TypeDefinition(
             name: name, baseType: inheritsFrom(annotatedBase: annotationType?.baseType), description: description, properties: properties,
-            isAbstract: annotationType?.isAbstract ?? false || (description ?? "").lowercased().containsText("abstract type"),
+            isAbstract: annotationType?.isAbstract ?? false || PageReader.callsAbstract(description) || PageReader.callsAbstract(outline.introduction),
             origin: .typePage, location: anchor
         )
+    }
+
+    /// The tables of a type page that document properties, in page order, each once: tables with a name
+    /// column and a type column (`isPropertyTable`) in any section whose heading speaks of properties or
+    /// relationships ("Properties", "Relationships", "operationError properties"), several per section. A
+    /// table is a relationship table when its name column says so (`Relationship name`), or when the
+    /// innermost such section is about relationships only.
+    func propertyTables() -> [(table: MarkdownTable, isNavigation: Bool)] {
+        var found: [Int: (table: MarkdownTable, isNavigation: Bool)] = [:]
+        for section in outline.sections {
+            let words = section.name.split { !$0.isLetter }
+            let speaksOfProperties = words.contains { $0 == "properties" || $0 == "property" }
+            let speaksOfRelationships = words.contains { $0 == "relationships" || $0 == "relationship" }
+            guard speaksOfProperties || speaksOfRelationships else { continue }
+            for block in section.blocks where block.kind == .table {
+                guard let table = block.table, let columns = PageReader.propertyColumns(of: table) else { continue }
+                let header = PageOutline.normalize(table.header.cells[columns.name].plainText)
+                let isNavigation = header.hasPrefix("relationship") || (speaksOfRelationships && !speaksOfProperties)
+                // Sections come in page order, a subsection after the section holding it: the innermost wins.
+                found[block.range.startLine] = (table, isNavigation)
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    /// "This is an abstract type.", "An abstract base type for ...": prose that calls the type abstract.
+    static func callsAbstract(_ text: String?) -> Bool {
+        guard let text = text?.lowercased() else { return false }
+        return ["abstract type", "abstract base", "abstract class", "abstract entity", "abstract complex",
+                "abstract resource", "is abstract"].contains { text.containsText($0) }
     }
 
     /// The base type, from the first of: a paragraph that starts "Inherits from [entity](entity.md)"; the

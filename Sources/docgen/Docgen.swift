@@ -1,6 +1,7 @@
 import DocgenModel
 import ArgumentParser
 import DocgenPipeline
+import MetadataComparison
 import Foundation
 import ModelDiff
 import OutputWriter
@@ -152,9 +153,21 @@ struct Lint: ParsableCommand {
     @Flag(help: "Print only the summary, not each diagnostic.")
     var summaryOnly = false
 
+    @Option(help: "A CSDL metadata file (EDMX XML) to compare the pages with.")
+    var metadata: String?
+
+    @Option(help: "The API version of the pages that --metadata describes.")
+    var metadataVersion = "v1.0"
+
     struct Report: Encodable {
         let summary: LintSummary
         let diagnostics: [Diagnostic]
+        let metadata: MetadataReport?
+    }
+
+    struct MetadataReport: Encodable {
+        let counts: [String: Int]
+        let agreement: MetadataComparison.Agreement?
     }
 
     func run() throws {
@@ -165,17 +178,34 @@ struct Lint: ParsableCommand {
         let model = subset?.apply(to: linked) ?? linked
         // The summary counts the pages the subset selects, as it counts their operations.
         let summary = LintSummary(pages: subset.map { subset in pages.filter { subset.selects($0.path) } } ?? pages, model: model)
+        let check = metadata.map { MetadataCheck(model: model, file: URL(fileURLWithPath: $0), displayPath: $0, version: metadataVersion) }
+        let diagnostics = (model.diagnostics + (check?.diagnostics ?? [])).sorted()
+        let failed = diagnostics.contains { $0.severity == .error } || (inputOptions.strict && !diagnostics.isEmpty)
         switch format {
         case .text:
-            let hasErrors = summaryOnly ? model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) : inputOptions.report(model.diagnostics)
+            if !summaryOnly {
+                _ = inputOptions.report(model.diagnostics)
+                // Metadata diagnostics name the metadata file or a page; page paths get the docs folder.
+                let prefix = inputOptions.input.hasSuffix("/") ? inputOptions.input : inputOptions.input + "/"
+                for var diagnostic in check?.diagnostics ?? [] {
+                    if diagnostic.location.path != metadata { diagnostic.location.path = prefix + diagnostic.location.path }
+                    if inputOptions.strict { diagnostic.severity = .error }
+                    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+                }
+            }
             print(summary.text)
-            if hasErrors { throw ExitCode(1) }
+            if let check { print(check.report) }
+            if failed { throw ExitCode(1) }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(Report(summary: summary, diagnostics: summaryOnly ? [] : model.diagnostics)))
+            let metadataReport = check.map { check in
+                MetadataReport(counts: Dictionary(uniqueKeysWithValues: (check.comparison?.counts ?? [:]).map { ($0.key.rawValue, $0.value) }),
+                               agreement: check.comparison?.agreement)
+            }
+            FileHandle.standardOutput.write(try encoder.encode(Report(summary: summary, diagnostics: summaryOnly ? [] : diagnostics, metadata: metadataReport)))
             FileHandle.standardOutput.write(Data("\n".utf8))
-            if model.hasErrors || (inputOptions.strict && !model.diagnostics.isEmpty) { throw ExitCode(1) }
+            if failed { throw ExitCode(1) }
         }
     }
 }

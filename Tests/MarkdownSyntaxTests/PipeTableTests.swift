@@ -88,6 +88,53 @@ struct PipeTableTests {
         #expect(table.header.cells.map(\.column) == [2, 5, 13])
     }
 
+    @Test("an unmatched backtick stays in its cell: the rows after it keep their cells and their lines")
+    func unmatchedBacktick() throws {
+        let table = try self.table("|Property|Type|Description|\n|:---|:---|:---|\n|a|Boolean|the `>console> user.|\n|b|String|text `code` here|\n|c|Int32|last|\n")
+        #expect(table.rows.map(\.line) == [3, 4, 5])
+        #expect(table.rows.map { $0.cells.map(\.plainText) } == [
+            ["a", "Boolean", "the `>console> user."], ["b", "String", "text code here"], ["c", "Int32", "last"],
+        ])
+        #expect(table.rows[1].cells[2].inlines.contains { $0.kind == .code && $0.literal == "code" })
+        #expect(table.rows[2].cells.map(\.column) == [2, 4, 10])
+    }
+
+    @Test("a backtick in one cell that would pair with one in another cell does not merge the cells")
+    func backtickPairsAcrossCells() throws {
+        let table = try self.table("|A|B|C|\n|---|---|---|\n|`x|Boolean|see `y`|\n")
+        #expect(table.rows[0].cells.map(\.plainText) == ["`x", "Boolean", "see y"])
+    }
+
+    @Test("cells are inline content: a cell that starts like a heading, list item or quote is text")
+    func blockMarkersInCells() throws {
+        let table = try self.table("|A|B|C|\n|---|---|---|\n|# x|- y|> z|\n|1. one|*em* _em_|[link](a.md)|\n")
+        #expect(table.rows[0].cells.map(\.plainText) == ["# x", "- y", "> z"])
+        #expect(table.rows[1].cells[1].inlines.map(\.kind) == [.emphasis, .text, .emphasis])
+        #expect(table.rows[1].cells[2].links.first?.destination == "a.md")
+        #expect(table.rows[1].cells[2].links.first?.range.startColumn == 19)
+    }
+
+    @Test("a reference link in a cell resolves against the page's definitions")
+    func referenceLinkInCell() throws {
+        let table = try self.table("|A|B|\n|---|---|\n|r|Collection([driveRecipient][])|\n\n[driveRecipient]: driverecipient.md\n")
+        #expect(table.rows[0].cells[1].links.first?.destination == "driverecipient.md")
+        #expect(table.rows[0].cells[1].plainText == "Collection(driveRecipient)")
+    }
+
+    @Test("an escaped pipe inside a code span is a pipe, as GFM has it")
+    func escapedPipeInCode() throws {
+        let table = try self.table("|A|B|\n|---|---|\n|`a\\|b`|c|\n")
+        #expect(table.rows[0].cells.map(\.plainText) == ["a|b", "c"])
+    }
+
+    @Test("a table in a block quote is read without the quote markers")
+    func tableInQuote() throws {
+        let table = try self.table("> |A|B|\n> |---|---|\n> |a|b|\n")
+        #expect(table.header.cells.map(\.plainText) == ["A", "B"])
+        #expect(table.rows[0].cells.map(\.plainText) == ["a", "b"])
+        #expect(table.rows[0].cells.map(\.column) == [4, 6])
+    }
+
     @Test("a paragraph without a delimiter row is not a table")
     func notATable() {
         let document = MarkdownParser.parse("a | b\nc | d\n")
