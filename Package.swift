@@ -45,9 +45,13 @@ var targets: [Target] = [
         name: "DocgenPipeline",
         dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel"]
     ),
+    // The model as an OpenAPI 3.0 document (`docgen openapi`).
+    .target(name: "OpenAPIWriter", dependencies: ["DocgenModel", "JSONText"]),
+    // docgen.json: read with positions, checked, turned into the options of the stages.
+    .target(name: "DocgenConfig", dependencies: ["DocgenPipeline", "SwiftEmitter", "JSONText", "DocgenModel"]),
     .executableTarget(
         name: "docgen",
-        dependencies: ["DocgenPipeline", "ModelDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["DocgenPipeline", "DocgenConfig", "SwiftEmitter", "ModelDiff", "OpenAPIWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(
         name: "docgen-benchmark",
