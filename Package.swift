@@ -72,6 +72,7 @@ var targets: [Target] = [
                 resources: [.copy("Expected")]),
     .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
+    .testTarget(name: "DocgenConfigTests", dependencies: ["DocgenConfig", "DocgenPipeline", "SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter", "TestSupport"]),

@@ -67,6 +67,15 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         public var path: String
         public var line: Int
         public var column: Int
+
+        public init(severity: String, code: String, message: String, path: String, line: Int, column: Int) {
+            self.severity = severity
+            self.code = code
+            self.message = message
+            self.path = path
+            self.line = line
+            self.column = column
+        }
     }
 
     /// A SARIF 2.1.0 log with one run of docgen; rules are the codes used, sorted.

@@ -250,7 +250,10 @@ struct ModuleEmitter {
     func polymorphicEnum(for base: TypeDefinition, name: SwiftName) -> SwiftEnum {
         let variants = [base] + index.descendants(of: base)
         var caseScope = NameScope(reserved: [])
-        let cases = variants.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        // A renamed type's case follows its new name (`Gadget` -> `.gadget`).
+        let cases = variants.map { variant in
+            (variant, caseScope.claim(names.options.typeName(variant.name).map { SwiftNaming.caseName($0.text) } ?? SwiftNaming.caseName(variant.name)))
+        }
         var members: [SwiftDeclaration] = cases.map { type, caseName in
             .enumCase(SwiftEnumCase(documentation: [], name: caseName, rawValue: nil,
                                     associatedValue: .local(structNames[TypeReference.lookupKey(for: type.name)]!)))

@@ -40,7 +40,9 @@ public struct SwiftModuleNames: Sendable {
         }
         var polymorphicNames: [String: SwiftName] = [:]
         for type in types where !index.descendants(of: type).isEmpty {
-            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(SwiftNaming.typeName("Any " + type.name))
+            // A renamed type's wrapper follows its new name (`Gadget` -> `AnyGadget`).
+            let wrapper = options.typeName(type.name).map { SwiftName(verified: "Any" + $0.text) } ?? SwiftNaming.typeName("Any " + type.name)
+            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(wrapper)
         }
         self.moduleName = moduleName
         self.index = index
