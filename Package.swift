@@ -48,9 +48,13 @@ var targets: [Target] = [
         name: "DocgenPipeline",
         dependencies: ["PageParser", "ModelLinker", "SwiftEmitter", "OutputWriter", "DocgenModel", "MetadataReader", "MetadataComparison"]
     ),
+    // The model as an OpenAPI 3.0 document (`docgen openapi`).
+    .target(name: "OpenAPIWriter", dependencies: ["DocgenModel", "JSONText"]),
+    // docgen.json: read with positions, checked, turned into the options of the stages.
+    .target(name: "DocgenConfig", dependencies: ["DocgenPipeline", "SwiftEmitter", "JSONText", "DocgenModel"]),
     .executableTarget(
         name: "docgen",
-        dependencies: ["DocgenPipeline", "ModelDiff", "MetadataComparison", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: ["DocgenPipeline", "DocgenConfig", "SwiftEmitter", "ModelDiff", "MetadataComparison", "OpenAPIWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(
         name: "docgen-benchmark",
@@ -88,6 +92,7 @@ var targets: [Target] = [
                 resources: [.copy("Expected")]),
     .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
+    .testTarget(name: "DocgenConfigTests", dependencies: ["DocgenConfig", "DocgenPipeline", "SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(
         name: "GraphRuntimeTests",

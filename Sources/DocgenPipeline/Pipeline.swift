@@ -14,6 +14,8 @@ public enum Pipeline {
         public var parallel: Bool
         /// How many threads when `parallel`: by default one per processor.
         public var workers: Int
+        /// Told how many pages have been read, of how many, after each page (from any thread).
+        public var pageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         public init(defaultAPIVersion: String = "v1.0", parallel: Bool = true, workers: Int? = nil) {
             self.defaultAPIVersion = defaultAPIVersion
@@ -32,8 +34,10 @@ public enum Pipeline {
         // One byte more than the parser reads, so that it sees the page is too large and says so: a page of
         // any size costs at most that much memory.
         let maximumBytes = PageParser.Options().limits.maximumPageBytes + 1
+        let counter = ProgressCounter(total: paths.count, report: options.pageProgress)
         return parse(count: paths.count, options: options) { index in
-            parsePage(path: paths[index], contents: source.contents(of: paths[index], maximumBytes: maximumBytes), options: options)
+            defer { counter.step() }
+            return parsePage(path: paths[index], contents: source.contents(of: paths[index], maximumBytes: maximumBytes), options: options)
         }
     }
 
@@ -102,9 +106,9 @@ public enum Pipeline {
 
     /// The files of the generated client for `model`, sorted by path: `SwiftEmitter.emit`, with the modules
     /// built and the files printed on several threads unless `options` says otherwise.
-    public static func generatedFiles(for model: APIModel, options: Options = Options()) -> [OutputFile] {
+    public static func generatedFiles(for model: APIModel, options: Options = Options(), emitter: EmitterOptions = EmitterOptions()) -> [OutputFile] {
         // Each structured file is let go once printed, so that not all of them and all their text are held.
-        let structured = ConsumableItems(SwiftEmitter.files(for: model, parallel: options.parallel))
+        let structured = ConsumableItems(SwiftEmitter.files(for: model, parallel: options.parallel, options: emitter))
         let printed = ParallelWork.map(count: structured.count, workers: options.threads) { index in
             let file = structured.take(index)
             return OutputFile(path: file.path, contents: SwiftPrinter.print(file))
@@ -118,5 +122,27 @@ extension String {
     init?(validatingUTF8CString data: Data) {
         guard let text = String(data: data, encoding: .utf8) else { return nil }
         self = text
+    }
+}
+
+/// Counts finished items from any thread and tells `report`.
+final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        report(now, total)
+        lock.unlock()
     }
 }

@@ -6,10 +6,14 @@ public struct JSONReadResult: Sendable {
     public var value: JSONValue?
     /// Every defect, in text order (by position; issues at the same position in the order they were found).
     public var issues: [JSONIssue]
+    /// With `Options.recordsPositions`: where each value (and each member's name) starts, by JSON pointer
+    /// (RFC 6901: `""` the document, `/a/0/b`); empty otherwise.
+    public var positions: [String: JSONPosition]
 
-    public init(value: JSONValue?, issues: [JSONIssue]) {
+    public init(value: JSONValue?, issues: [JSONIssue], positions: [String: JSONPosition] = [:]) {
         self.value = value
         self.issues = issues
+        self.positions = positions
     }
 
     /// True when the text is RFC 8259 JSON without any defect.
@@ -66,5 +70,22 @@ public struct JSONIssue: Hashable, Sendable, CustomStringConvertible {
     /// "line:column: message", with "(fatal)" for a fatal issue.
     public var description: String {
         "\(line):\(column): \(message)\(isFatal ? " (fatal)" : "")"
+    }
+}
+
+/// Where a value starts in a JSON text, and for an object member where its name starts (the convention of
+/// `JSONIssue`: 1-based lines, columns in Unicode scalars).
+public struct JSONPosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    /// The member name's position; the value's for an array element or the document.
+    public var keyLine: Int
+    public var keyColumn: Int
+
+    public init(line: Int, column: Int, keyLine: Int? = nil, keyColumn: Int? = nil) {
+        self.line = line
+        self.column = column
+        self.keyLine = keyLine ?? line
+        self.keyColumn = keyColumn ?? column
     }
 }

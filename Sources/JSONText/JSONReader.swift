@@ -27,10 +27,14 @@ public enum JSONReader {
         /// The reader itself does not recurse, but destroying, writing and comparing a `JSONValue` do, so keep
         /// this moderate.
         public var maximumDepth: Int
+        /// Record where each value and member name starts (`JSONReadResult.positions`), for readers of
+        /// configuration files that name the line of a wrong value.
+        public var recordsPositions: Bool
 
-        public init(lenient: Bool = false, maximumDepth: Int = 512) {
+        public init(lenient: Bool = false, maximumDepth: Int = 512, recordsPositions: Bool = false) {
             self.lenient = lenient
             self.maximumDepth = maximumDepth
+            self.recordsPositions = recordsPositions
         }
 
         public static var strict: Options { Options() }
@@ -42,7 +46,8 @@ public enum JSONReader {
         return text.withUTF8 { bytes in
             var parser = JSONParser(bytes: bytes, options: options)
             let value = parser.parseDocument()
-            return JSONReadResult(value: parser.failed ? nil : value, issues: parser.resolvedIssues())
+            return JSONReadResult(value: parser.failed ? nil : value, issues: parser.resolvedIssues(),
+                                  positions: parser.resolvedPositions())
         }
     }
 }
@@ -111,8 +116,11 @@ private struct JSONParser {
     let end: Int
     let lenient: Bool
     let maximumDepth: Int
+    let recordsPositions: Bool
     var i = 0
     var pending: [PendingIssue] = []
+    /// With `recordsPositions`: (JSON pointer, is a member name, UTF-8 offset), in text order.
+    var starts: [(pointer: String, isKey: Bool, offset: Int)] = []
     var failed = false
     /// Whether the last `skipTrivia` passed a line break.
     var crossedNewline = false
@@ -123,6 +131,7 @@ private struct JSONParser {
         self.end = bytes.count
         self.lenient = options.lenient
         self.maximumDepth = options.maximumDepth
+        self.recordsPositions = options.recordsPositions
     }
 
     // MARK: Issues
@@ -171,6 +180,48 @@ private struct JSONParser {
         return issues
     }
 
+    /// The JSON pointer (RFC 6901) of the value about to be read: each open object's current member name,
+    /// each open array's next index.
+    func currentPointer() -> String {
+        var pointer = ""
+        for frame in stack {
+            if frame.isObject {
+                pointer += "/" + frame.key.replacingTilde()
+            } else {
+                pointer += "/\(frame.elements.count)"
+            }
+        }
+        return pointer
+    }
+
+    /// Line and column of every recorded start, computed in one pass (the convention of `JSONIssue`).
+    func resolvedPositions() -> [String: JSONPosition] {
+        var result: [String: JSONPosition] = [:]
+        var line = 1, column = 1, position = 0
+        for start in starts {
+            while position < min(start.offset, end) {
+                let b = bytes[position]
+                if b == Byte.lineFeed || (b == Byte.carriageReturn && !(position + 1 < end && bytes[position + 1] == Byte.lineFeed)) {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+                position += 1
+            }
+            var entry = result[start.pointer] ?? JSONPosition(line: line, column: column)
+            if start.isKey {
+                entry.keyLine = line
+                entry.keyColumn = column
+            } else {
+                entry.line = line
+                entry.column = column
+            }
+            result[start.pointer] = entry
+        }
+        return result
+    }
+
     // MARK: Document
 
     mutating func parseDocument() -> JSONValue? {
@@ -197,6 +248,7 @@ private struct JSONParser {
             var produced: JSONValue?
             switch step {
             case .value:
+                if recordsPositions { starts.append((currentPointer(), false, i)) }
                 guard i < end else {
                     fail(.unexpectedEnd, at: i, "unexpected end of text where a value is expected")
                     return nil
@@ -374,6 +426,7 @@ private struct JSONParser {
     /// Reads a member name, the colon after it and the trivia after that. `i < end` on entry.
     mutating func parseMemberName() -> Bool {
         let b = bytes[i]
+        let keyStart = i
         let key: String
         if b == Byte.quote {
             guard let string = parseString(quote: Byte.quote) else { return false }
@@ -390,6 +443,7 @@ private struct JSONParser {
             return false
         }
         stack[stack.count - 1].key = key
+        if recordsPositions { starts.append((currentPointer(), true, keyStart)) }
         guard skipTrivia() else { return false }
         guard i < end else {
             fail(.unexpectedEnd, at: i, "unexpected end of text where ':' is expected")
@@ -761,4 +815,20 @@ private func hex4Text(_ value: UInt32) -> String {
 
 private func hexScalar(_ value: UInt32) -> String {
     "U+" + hex4Text(value)
+}
+
+extension String {
+    /// A member name as a JSON pointer token: `~` as `~0`, `/` as `~1`.
+    fileprivate func replacingTilde() -> String {
+        guard contains("~") || contains("/") else { return self }
+        var result = ""
+        for character in self {
+            switch character {
+            case "~": result += "~0"
+            case "/": result += "~1"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
 }

@@ -1,9 +1,11 @@
 import DocgenModel
 import ArgumentParser
+import DocgenConfig
 import DocgenPipeline
 import MetadataComparison
 import Foundation
 import ModelDiff
+import OpenAPIWriter
 import OutputWriter
 
 @main
@@ -15,56 +17,148 @@ struct Docgen: ParsableCommand {
         With no subcommand, reads the docs folder, prints its diagnostics and writes the client into the \
         output folder (replacing it atomically; unchanged files are left untouched).
         """,
-        subcommands: [Generate.self, Model.self, Lint.self, Diff.self],
+        version: DocgenVersion.current,
+        subcommands: [Generate.self, Model.self, Lint.self, Diff.self, OpenAPI.self],
         defaultSubcommand: Generate.self
     )
 }
 
-/// Options every subcommand that reads docs shares.
+/// Options every subcommand that reads docs shares. Each overrides the configuration file's value.
 struct InputOptions: ParsableArguments {
-    @Option(help: "The docs folder: every .md file below it is read.")
-    var input: String = "docs-input"
+    @Option(help: ArgumentHelp("The configuration file (default: docgen.json in the current folder, when there is one).", valueName: "file"))
+    var config: String?
 
-    @Option(name: .customLong("default-api-version"), help: "API version of pages whose folder and example URLs name none.")
-    var defaultAPIVersion: String = "v1.0"
+    @Option(help: "The docs folder: every .md file below it is read (default: the configuration's, else docs-input).")
+    var input: String?
+
+    @Option(name: .customLong("default-api-version"), help: "API version of pages whose folder and example URLs name none (default v1.0).")
+    var defaultAPIVersion: String?
 
     @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
     var strict = false
 
     @Option(name: .customLong("subset"), help: ArgumentHelp(
-        "Generate only the operations of the pages selected, with every type they need (repeatable).",
-        discussion: "A value with a '/' selects pages by path prefix (v1.0/api/), any other by file-name prefix (intune-)."
+        "Generate only the operations selected, with every type they need (repeatable; replaces the configuration's).",
+        discussion: "An operation pattern ('GET /users/{id}', '/deviceManagement/managedDevices/**'; {x} any parameter, * one segment, ** any number), or a page selector: with a '/' a path prefix (v1.0/api/), else a file-name prefix (intune-)."
     ))
     var subsets: [String] = []
 
-    /// The model of the input, cut down to the subset when one is given.
-    func model() throws -> APIModel {
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out the operations an operation pattern or page selector selects (repeatable).", valueName: "selector"))
+    var exclusions: [String] = []
+
+    @Option(name: .customLong("diagnostics-format"), help: "text, github (workflow annotations), json (one object a line) or sarif.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    /// The configuration file's settings merged with the flags; config errors are reported and end the run.
+    func settings() throws -> Settings {
+        var configuration = Configuration()
+        let path = config ?? (FileManager.default.fileExists(atPath: Configuration.fileName) ? Configuration.fileName : nil)
+        if let path {
+            do {
+                configuration = try Configuration.read(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+            } catch let error as ConfigurationError {
+                emit(error.diagnostics, format: diagnosticsFormat, strict: false)
+                throw ExitCode(1)
+            } catch {
+                FileHandle.standardError.write(Data("docgen: error: cannot read \(path): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let selectors = subsets.isEmpty ? configuration.subset ?? [] : subsets
+        let excluded = exclusions.isEmpty ? configuration.exclude ?? [] : exclusions
+        return Settings(
+            configuration: configuration,
+            input: input ?? configuration.input.map(configuration.resolve) ?? "docs-input",
+            defaultAPIVersion: defaultAPIVersion ?? configuration.defaultAPIVersion ?? "v1.0",
+            subset: ModelSubset(selectors: selectors, excluding: excluded),
+            strict: strict, format: diagnosticsFormat
+        )
+    }
+}
+
+/// What a run uses: the flags over the configuration over the defaults.
+struct Settings {
+    var configuration: Configuration
+    var input: String
+    var defaultAPIVersion: String
+    var subset: ModelSubset
+    var strict: Bool
+    var format: DiagnosticFormat
+
+    var pipelineOptions: Pipeline.Options {
+        var options = Pipeline.Options(defaultAPIVersion: defaultAPIVersion)
+        options.pageProgress = Progress.pages
+        return options
+    }
+
+    func tree() throws -> DocsTree { try DocsTree(root: URL(fileURLWithPath: input)) }
+
+    /// The linked model of the input, before the selection.
+    func wholeModel() throws -> APIModel {
         let model = Pipeline.model(of: try tree(), options: pipelineOptions)
-        return subsets.isEmpty ? model : ModelSubset(selectors: subsets).apply(to: model)
+        Progress.done()
+        return configuration.selectingVersions(of: model)
     }
-
-    func tree() throws -> DocsTree {
-        try DocsTree(root: URL(fileURLWithPath: input))
-    }
-
-    var pipelineOptions: Pipeline.Options { Pipeline.Options(defaultAPIVersion: defaultAPIVersion) }
 
     /// Prints the diagnostics to standard error, paths relative to the current folder, and returns whether
     /// any counts as an error.
     func report(_ diagnostics: [Diagnostic]) -> Bool {
-        let prefix = input.hasSuffix("/") ? input : input + "/"
-        var errors = 0
-        var warnings = 0
-        for var diagnostic in diagnostics {
-            diagnostic.location.path = prefix + diagnostic.location.path
-            if strict { diagnostic.severity = .error }
-            if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        emit(diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.location.path = pagePath(diagnostic.location.path)
+            return diagnostic
+        }, format: format, strict: strict)
+    }
+
+    /// A page's path as the user names it: below the docs folder.
+    func pagePath(_ path: String) -> String {
+        (input.hasSuffix("/") ? input : input + "/") + path
+    }
+}
+
+/// Prints diagnostics in `format` to standard error (`--strict`: all as errors); for people, a count after
+/// them. Returns whether any is an error.
+@discardableResult
+func emit(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool) -> Bool {
+    let shown = strict ? diagnostics.map { diagnostic in
+        var diagnostic = diagnostic
+        diagnostic.severity = .error
+        return diagnostic
+    } : diagnostics
+    let errors = shown.filter { $0.severity == .error }.count
+    let warnings = shown.count - errors
+    if !shown.isEmpty || format == .sarif {
+        FileHandle.standardError.write(Data(format.render(shown).utf8))
+    }
+    if format.isForPeople, errors + warnings > 0 {
+        FileHandle.standardError.write(Data("docgen: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+    }
+    return errors > 0
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Progress on a terminal: pages read, files written, on one line of standard error that is rewritten;
+/// nothing when standard error is not a terminal (CI logs, pipes, the plugin).
+enum Progress {
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    static var pages: (@Sendable (Int, Int) -> Void)? {
+        guard isTerminal else { return nil }
+        return { (done: Int, total: Int) in
+            if done == total || done % 97 == 0 { Progress.show("docgen: read \(done) of \(total) pages") }
         }
-        if errors + warnings > 0 {
-            FileHandle.standardError.write(Data("docgen: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
-        }
-        return errors > 0
+    }
+
+    static func show(_ text: String) {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    /// Clears the progress line.
+    static func done() {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
 
@@ -73,46 +167,56 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(help: "The folder the generated client goes into; docgen owns it entirely.")
-    var output: String = "Generated"
+    @Option(help: "The folder the generated client goes into; docgen owns it entirely (default: the configuration's, else Generated).")
+    var output: String?
 
     @Flag(help: "Write nothing; list the files that would change. Exit status 0: up to date, 1: out of date, 2: could not check.")
     var check = false
 
     func run() throws {
-        let inputURL = URL(fileURLWithPath: inputOptions.input)
-        let outputURL = URL(fileURLWithPath: output)
         if check {
             // Exit status: 0 up to date, 1 out of date, 2 could not check (page diagnostics do not change it).
+            var outputName = output ?? "Generated"
             do {
-                let model = try inputOptions.model()
-                _ = inputOptions.report(model.diagnostics)
+                let settings = try inputOptions.settings()
+                outputName = output ?? settings.configuration.output.map(settings.configuration.resolve) ?? "Generated"
+                let whole = try settings.wholeModel()
+                let model = settings.subset.apply(to: whole)
+                _ = settings.report(model.diagnostics)
                 let conflicts = Pipeline.moduleNameConflicts(of: model)
                 guard conflicts.isEmpty else {
-                    _ = inputOptions.report(conflicts)
+                    _ = settings.report(conflicts)
                     throw ExitCode(2)
                 }
-                let result = try ClientOutput.check(Pipeline.generatedFiles(for: model), output: outputURL, outputName: output,
-                                                    input: inputURL, inputName: inputOptions.input)
+                if !settings.subset.isEverything { print("docgen: \(SelectionSummary(whole: whole, selected: model)).") }
+                let files = Pipeline.generatedFiles(for: model, emitter: settings.configuration.emitter)
+                let result = try ClientOutput.check(files, output: URL(fileURLWithPath: outputName), outputName: outputName,
+                                                    input: URL(fileURLWithPath: settings.input), inputName: settings.input)
                 result.lines.forEach { print($0) }
                 if !result.isUpToDate { throw ExitCode(1) }
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                FileHandle.standardError.write(Data(Diagnostic.oneLine("docgen: error: could not check \(output): \(error)").utf8 + [10]))
+                FileHandle.standardError.write(Data(Diagnostic.oneLine("docgen: error: could not check \(outputName): \(error)").utf8 + [10]))
                 throw ExitCode(2)
             }
             return
         }
-        let model = try inputOptions.model()
-        let hasErrors = inputOptions.report(model.diagnostics)
+        let settings = try inputOptions.settings()
+        let whole = try settings.wholeModel()
+        let model = settings.subset.apply(to: whole)
+        let hasErrors = settings.report(model.diagnostics)
         let conflicts = Pipeline.moduleNameConflicts(of: model)
         guard conflicts.isEmpty else {
-            _ = inputOptions.report(conflicts)
+            _ = settings.report(conflicts)
             throw ExitCode(1)
         }
-        let files = Pipeline.generatedFiles(for: model)
-        let result = try ClientOutput.write(files, to: outputURL, input: inputURL)
+        let output = output ?? settings.configuration.output.map(settings.configuration.resolve) ?? "Generated"
+        if !settings.subset.isEverything { print("docgen: \(SelectionSummary(whole: whole, selected: model)).") }
+        let files = Pipeline.generatedFiles(for: model, emitter: settings.configuration.emitter)
+        Progress.show("docgen: writing \(files.count) files")
+        let result = try ClientOutput.write(files, to: URL(fileURLWithPath: output), input: URL(fileURLWithPath: settings.input))
+        Progress.done()
         if let modules = result.manifestModules {
             print("docgen: updated the generated modules in Package.swift: \(modules.joined(separator: ", ")).")
         }
@@ -128,12 +232,13 @@ struct Model: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func run() throws {
-        let model = try inputOptions.model()
+        let settings = try inputOptions.settings()
+        let model = settings.subset.apply(to: try settings.wholeModel())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         FileHandle.standardOutput.write(try encoder.encode(model))
         FileHandle.standardOutput.write(Data("\n".utf8))
-        if inputOptions.report(model.diagnostics) { throw ExitCode(1) }
+        if settings.report(model.diagnostics) { throw ExitCode(1) }
     }
 }
 
@@ -161,6 +266,8 @@ struct Lint: ParsableCommand {
 
     struct Report: Encodable {
         let summary: LintSummary
+        /// With a selection: how much of the whole model it keeps.
+        let selection: SelectionSummary?
         let diagnostics: [Diagnostic]
         let metadata: MetadataReport?
     }
@@ -171,29 +278,36 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let tree = try inputOptions.tree()
-        let pages = Pipeline.parsePages(of: tree, options: inputOptions.pipelineOptions)
-        let linked = Pipeline.link(pages)
-        let subset = inputOptions.subsets.isEmpty ? nil : ModelSubset(selectors: inputOptions.subsets)
+        let settings = try inputOptions.settings()
+        let tree = try settings.tree()
+        let pages = Pipeline.parsePages(of: tree, options: settings.pipelineOptions)
+        Progress.done()
+        let linked = settings.configuration.selectingVersions(of: Pipeline.link(pages))
+        let subset = settings.subset.isEverything ? nil : settings.subset
         let model = subset?.apply(to: linked) ?? linked
-        // The summary counts the pages the subset selects, as it counts their operations.
-        let summary = LintSummary(pages: subset.map { subset in pages.filter { subset.selects($0.path) } } ?? pages, model: model)
+        let selection = subset.map { _ in SelectionSummary(whole: linked, selected: model) }
+        // The summary counts the pages of the operations and types the selection keeps.
+        let keptPages = Set(model.versions.flatMap { version in
+            version.operations.map(\.location.path) + version.types.map(\.location.path) + version.enums.map(\.location.path)
+        })
+        let summary = LintSummary(pages: subset.map { subset in pages.filter { subset.selects($0.path) || keptPages.contains($0.path) } } ?? pages, model: model)
         let check = metadata.map { MetadataCheck(model: model, file: URL(fileURLWithPath: $0), displayPath: $0, version: metadataVersion) }
+        let metadataDiagnostics = (check?.diagnostics ?? []).map { diagnostic in
+            // Metadata diagnostics name the metadata file or a page; page paths get the docs folder.
+            var diagnostic = diagnostic
+            if diagnostic.location.path != metadata { diagnostic.location.path = settings.pagePath(diagnostic.location.path) }
+            return diagnostic
+        }
         let diagnostics = (model.diagnostics + (check?.diagnostics ?? [])).sorted()
-        let failed = diagnostics.contains { $0.severity == .error } || (inputOptions.strict && !diagnostics.isEmpty)
+        let failed = diagnostics.contains { $0.severity == .error } || (settings.strict && !diagnostics.isEmpty)
         switch format {
         case .text:
             if !summaryOnly {
-                _ = inputOptions.report(model.diagnostics)
-                // Metadata diagnostics name the metadata file or a page; page paths get the docs folder.
-                let prefix = inputOptions.input.hasSuffix("/") ? inputOptions.input : inputOptions.input + "/"
-                for var diagnostic in check?.diagnostics ?? [] {
-                    if diagnostic.location.path != metadata { diagnostic.location.path = prefix + diagnostic.location.path }
-                    if inputOptions.strict { diagnostic.severity = .error }
-                    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-                }
+                _ = settings.report(model.diagnostics)
+                emit(metadataDiagnostics, format: settings.format, strict: settings.strict)
             }
             print(summary.text)
+            if let selection { print("selection:    \(selection.description.dropFirst("the selection ".count))") }
             if let check { print(check.report) }
             if failed { throw ExitCode(1) }
         case .json:
@@ -203,7 +317,7 @@ struct Lint: ParsableCommand {
                 MetadataReport(counts: Dictionary(uniqueKeysWithValues: (check.comparison?.counts ?? [:]).map { ($0.key.rawValue, $0.value) }),
                                agreement: check.comparison?.agreement)
             }
-            FileHandle.standardOutput.write(try encoder.encode(Report(summary: summary, diagnostics: summaryOnly ? [] : diagnostics, metadata: metadataReport)))
+            FileHandle.standardOutput.write(try encoder.encode(Report(summary: summary, selection: selection, diagnostics: summaryOnly ? [] : diagnostics, metadata: metadataReport)))
             FileHandle.standardOutput.write(Data("\n".utf8))
             if failed { throw ExitCode(1) }
         }
@@ -264,8 +378,14 @@ struct Diff: ParsableCommand {
     ))
     var subsets: [String] = []
 
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out what an operation pattern or page selector selects (repeatable).", valueName: "selector"))
+    var exclusions: [String] = []
+
     @Option(help: "markdown (for a pull-request comment) or json.")
     var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("Also append the Markdown report to this file, whatever --format says (a job summary: \"$GITHUB_STEP_SUMMARY\").", valueName: "file"))
+    var summary: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -313,9 +433,18 @@ struct Diff: ParsableCommand {
                 versionPair: oldVersion.flatMap { old in newVersion.map { ModelDiff.VersionPair(old: old, new: $0) } }
             ))
             let comparing = lap()
+            let markdown = { MarkdownReport(maximumRowsPerGroup: maxRows == 0 ? nil : maxRows, maximumLength: maxLength == 0 ? nil : maxLength).render(report) }
             let text = switch format {
-            case .markdown: MarkdownReport(maximumRowsPerGroup: maxRows == 0 ? nil : maxRows, maximumLength: maxLength == 0 ? nil : maxLength).render(report)
+            case .markdown: markdown()
             case .json: try report.jsonText()
+            }
+            if let summary {
+                let url = URL(fileURLWithPath: summary)
+                if !FileManager.default.fileExists(atPath: summary) { _ = FileManager.default.createFile(atPath: summary, contents: nil) }
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data((format == .markdown ? text : markdown()).utf8))
             }
             if let output {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -352,11 +481,47 @@ struct Diff: ParsableCommand {
             label = specification
             pages = tree.pagePaths.count
         }
-        return (subsets.isEmpty ? model : ModelSubset(selectors: subsets).apply(to: model), label, pages)
+        return (ModelSubset(selectors: subsets, excluding: exclusions).apply(to: model), label, pages)
     }
 
     func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("docgen diff: error: \(message)\n".utf8))
         return ExitCode(2)
+    }
+}
+
+struct OpenAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi",
+        abstract: "Write one API version of the model as an OpenAPI 3.0 document (JSON, keys sorted).",
+        discussion: "The selection (--subset, --exclude, the configuration's) applies. Diagnostics go to standard error as for generate."
+    )
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(name: .customLong("api-version"), help: "The API version to write (needed when the docs have more than one).")
+    var apiVersion: String?
+
+    @Option(help: ArgumentHelp("Write the document to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let settings = try inputOptions.settings()
+        let model = settings.subset.apply(to: try settings.wholeModel())
+        let hasErrors = settings.report(model.diagnostics)
+        let names = model.versions.map(\.name)
+        guard let version = apiVersion.map({ wanted in model.versions.first { $0.name == wanted } }) ?? (model.versions.count == 1 ? model.versions.first : nil) else {
+            let problem = apiVersion.map { "the docs have no API version \($0)" } ?? "the docs have several API versions; choose one with --api-version"
+            FileHandle.standardError.write(Data("docgen openapi: error: \(problem) (they have \(names.isEmpty ? "none" : names.joined(separator: ", "))).\n".utf8))
+            throw ExitCode(2)
+        }
+        let text = OpenAPIWriter.json(for: version)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            FileHandle.standardError.write(Data("docgen openapi: \(version.name): \(version.operations.count) operations, \(version.types.count + version.enums.count) schemas in \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if hasErrors { throw ExitCode(1) }
     }
 }

@@ -23,7 +23,7 @@ struct ModuleEmitter {
     var catalogName: SwiftName { SwiftNaming.fixed(moduleName + "Module") }
 
     /// `otherModules`: the other generated modules, which the catalog module names next to this one's types.
-    init(version: APIVersionModel, moduleName: String, otherModules: [String] = []) {
+    init(version: APIVersionModel, moduleName: String, otherModules: [String] = [], options: EmitterOptions = EmitterOptions()) {
         // Names are handed out in a fixed order (rule 7), whatever order the model lists things in.
         var version = version
         version.types.sort { (TypeReference.lookupKey(for: $0.name), $0.name) < (TypeReference.lookupKey(for: $1.name), $1.name) }
@@ -33,7 +33,7 @@ struct ModuleEmitter {
             .map(\.operation)
         self.version = version
         self.moduleName = moduleName
-        self.names = SwiftModuleNames(version: version, moduleName: moduleName, otherModules: otherModules)
+        self.names = SwiftModuleNames(version: version, moduleName: moduleName, otherModules: otherModules, options: options)
         self.index = names.index
         self.scope = names.scope
         indirectProperties = ModuleEmitter.cycleClosingProperties(version: version, index: index, polymorphic: Set(polymorphicNames.keys))
@@ -89,7 +89,8 @@ struct ModuleEmitter {
 
     func file(_ folder: String?, _ name: SwiftName, _ declaration: SwiftDeclaration, imports: [String] = ["GraphRuntime"]) -> SwiftFile {
         let path = [moduleName, folder, "\(name.text).swift"].compactMap { $0 }.joined(separator: "/")
-        return SwiftFile(path: path, imports: imports, declaration: declaration)
+        let allImports = imports + names.options.additionalImports.filter { !imports.contains($0) }
+        return SwiftFile(path: path, imports: allImports, declaration: declaration, accessModifier: names.options.accessModifier)
     }
 
     // MARK: Types
@@ -249,7 +250,10 @@ struct ModuleEmitter {
     func polymorphicEnum(for base: TypeDefinition, name: SwiftName) -> SwiftEnum {
         let variants = [base] + index.descendants(of: base)
         var caseScope = NameScope(reserved: [])
-        let cases = variants.map { ($0, caseScope.claim(SwiftNaming.caseName($0.name))) }
+        // A renamed type's case follows its new name (`Gadget` -> `.gadget`).
+        let cases = variants.map { variant in
+            (variant, caseScope.claim(names.options.typeName(variant.name).map { SwiftNaming.caseName($0.text) } ?? SwiftNaming.caseName(variant.name)))
+        }
         var members: [SwiftDeclaration] = cases.map { type, caseName in
             .enumCase(SwiftEnumCase(documentation: [], name: caseName, rawValue: nil,
                                     associatedValue: .local(structNames[TypeReference.lookupKey(for: type.name)]!)))
@@ -290,7 +294,7 @@ struct ModuleEmitter {
     /// An open enum: a case per documented member and `unrecognized` for any other value, which survives
     /// a round trip unchanged.
     func openEnum(for enumeration: EnumDefinition, name: SwiftName) -> SwiftEnum {
-        let cases = Array(zip(enumeration.members, SwiftModuleNames.caseNames(of: enumeration)))
+        let cases = Array(zip(enumeration.members, names.caseNames(of: enumeration)))
         let unrecognized = SwiftNaming.fixed("unrecognized")
         let rawValue = SwiftNaming.fixed("rawValue")
         var members: [SwiftDeclaration] = cases.map { member, caseName in

@@ -13,18 +13,18 @@ public struct PrintedFile: Hashable, Sendable {
 public enum SwiftEmitter {
     public static let catalogModuleName = "GeneratedCatalog"
 
-    public static func emit(_ model: APIModel) -> [PrintedFile] {
-        files(for: model).map { PrintedFile(path: $0.path, contents: SwiftPrinter.print($0)) }.sorted { $0.path < $1.path }
+    public static func emit(_ model: APIModel, options: EmitterOptions = EmitterOptions()) -> [PrintedFile] {
+        files(for: model, options: options).map { PrintedFile(path: $0.path, contents: SwiftPrinter.print($0)) }.sorted { $0.path < $1.path }
     }
 
     /// The structured files, before printing (for tests that look at declarations). `parallel`: build the
     /// modules, which are independent once named, on threads of their own; the result is the same either way.
-    public static func files(for model: APIModel, parallel: Bool = true) -> [SwiftFile] {
+    public static func files(for model: APIModel, parallel: Bool = true, options: EmitterOptions = EmitterOptions()) -> [SwiftFile] {
         var files: [SwiftFile] = []
         let modules = versionModules(of: model)
         let moduleNames = modules.map(\.name.text)
         let moduleFiles = { @Sendable (index: Int) -> [SwiftFile] in
-            var emitter = ModuleEmitter(version: modules[index].version, moduleName: modules[index].name.text, otherModules: moduleNames)
+            var emitter = ModuleEmitter(version: modules[index].version, moduleName: modules[index].name.text, otherModules: moduleNames, options: options)
             return emitter.files()
         }
         if parallel, modules.count > 1 {
@@ -34,8 +34,8 @@ public enum SwiftEmitter {
         } else {
             files = modules.indices.flatMap(moduleFiles)
         }
-        if !modules.isEmpty {
-            files.append(catalogFile(modules: modules.map(\.name)))
+        if !modules.isEmpty, options.generatesCatalog {
+            files.append(catalogFile(modules: modules.map(\.name), options: options))
         }
         return files
     }
@@ -81,11 +81,11 @@ public enum SwiftEmitter {
     }
 
     /// The names and Swift types of each version's module, by version name.
-    public static func moduleNames(of model: APIModel) -> [String: SwiftModuleNames] {
+    public static func moduleNames(of model: APIModel, options: EmitterOptions = EmitterOptions()) -> [String: SwiftModuleNames] {
         let modules = versionModules(of: model)
         var result: [String: SwiftModuleNames] = [:]
         for (name, version) in modules {
-            result[version.name] = SwiftModuleNames(version: version, moduleName: name.text, otherModules: modules.map(\.name.text))
+            result[version.name] = SwiftModuleNames(version: version, moduleName: name.text, otherModules: modules.map(\.name.text), options: options)
         }
         return result
     }
@@ -106,7 +106,7 @@ public enum SwiftEmitter {
         return SwiftNaming.fittingFileName(SwiftName(verified: "Graph" + suffix.prefix(1).uppercased() + suffix.dropFirst()), identity: version)
     }
 
-    private static func catalogFile(modules: [SwiftName]) -> SwiftFile {
+    private static func catalogFile(modules: [SwiftName], options: EmitterOptions) -> SwiftFile {
         let moduleType = SwiftType.existential(.qualified(module: "GraphRuntime", name: "GeneratedAPIModule.Type"))
         let all = SwiftProperty(
             documentation: ["Every generated API module."],
@@ -118,7 +118,8 @@ public enum SwiftEmitter {
             name: SwiftNaming.fixed("GeneratedModules"), isIndirect: false, rawType: nil, conformances: [],
             members: [.property(all)]
         )
-        return SwiftFile(path: "\(catalogModuleName)/GeneratedModules.swift", imports: ["GraphRuntime"] + modules.map(\.text), declaration: .enumeration(declaration))
+        return SwiftFile(path: "\(catalogModuleName)/GeneratedModules.swift", imports: ["GraphRuntime"] + modules.map(\.text),
+                         declaration: .enumeration(declaration), accessModifier: options.accessModifier)
     }
 }
 

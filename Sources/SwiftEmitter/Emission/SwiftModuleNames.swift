@@ -15,9 +15,12 @@ public struct SwiftModuleNames: Sendable {
     public let polymorphicNames: [String: SwiftName]
     /// The module scope once the type names are taken; the request builders claim their names from it.
     let scope: NameScope
+    /// Name and type overrides, the access level.
+    public let options: EmitterOptions
 
     /// `otherModules`: the other generated modules, whose names a type must not take.
-    public init(version: APIVersionModel, moduleName: String, otherModules: [String] = []) {
+    public init(version: APIVersionModel, moduleName: String, otherModules: [String] = [], options: EmitterOptions = EmitterOptions()) {
+        self.options = options
         // Names are handed out in a fixed order (rule 7), whatever order the model lists things in.
         let order = { (lhs: String, rhs: String) in (TypeReference.lookupKey(for: lhs), lhs) < (TypeReference.lookupKey(for: rhs), rhs) }
         let types = version.types.sorted { order($0.name, $1.name) }
@@ -32,15 +35,17 @@ public struct SwiftModuleNames: Sendable {
         let typeName = { (text: String) in SwiftNaming.fittingFileName(SwiftNaming.typeName(text), identity: text) }
         var structNames: [String: SwiftName] = [:]
         for type in types {
-            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(typeName(type.name))
+            structNames[TypeReference.lookupKey(for: type.name)] = scope.claim(options.typeName(type.name) ?? typeName(type.name))
         }
         var enumNames: [String: SwiftName] = [:]
         for enumeration in enums where structNames[TypeReference.lookupKey(for: enumeration.name)] == nil {
-            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(typeName(enumeration.name))
+            enumNames[TypeReference.lookupKey(for: enumeration.name)] = scope.claim(options.typeName(enumeration.name) ?? typeName(enumeration.name))
         }
         var polymorphicNames: [String: SwiftName] = [:]
         for type in types where index.hasDescendants(type) {
-            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(typeName("Any " + type.name))
+            // A renamed type's wrapper follows its new name (`Gadget` -> `AnyGadget`).
+            let wrapper = options.typeName(type.name).map { SwiftName(verified: "Any" + $0.text) } ?? typeName("Any " + type.name)
+            polymorphicNames[TypeReference.lookupKey(for: type.name)] = scope.claim(wrapper)
         }
         self.moduleName = moduleName
         self.index = index
@@ -59,7 +64,7 @@ public struct SwiftModuleNames: Sendable {
     public func swiftType(_ reference: TypeReference) -> SwiftType {
         var element: SwiftType
         if let primitive = reference.primitive {
-            element = SwiftModuleNames.swiftType(primitive)
+            element = options.primitiveType(primitive) ?? SwiftModuleNames.swiftType(primitive)
         } else {
             let key = reference.lookupKey
             if let name = polymorphicNames[key] ?? structNames[key] ?? enumNames[key] {
@@ -124,16 +129,26 @@ public struct SwiftModuleNames: Sendable {
         // `wireNames` is a static member of the CodingKeys enum whose cases are these names.
         var memberScope = NameScope(reserved: ["additionalData", "wireNames"])
         var result = [(wireName: "@odata.type", name: memberScope.claim(SwiftNaming.memberName("@odata.type")))]
+        // An override given for the type itself wins over one given for a type it inherits from.
+        let owners = [type.name] + index.ancestors(of: type).map(\.name)
         for property in index.allProperties(of: type) where property.name != "@odata.type" {
-            result.append((property.name, memberScope.claim(SwiftNaming.memberName(property.name))))
+            let override = owners.lazy.compactMap { options.propertyName(type: $0, wireName: property.name) }.first
+            result.append((property.name, memberScope.claim(override ?? SwiftNaming.memberName(property.name))))
         }
         return result
     }
 
     /// The case names of an enum's members, in member order; `unrecognized` (the catch-all case) and
     /// `rawValue` are taken.
-    public static func caseNames(of enumeration: EnumDefinition) -> [SwiftName] {
+    public static func caseNames(of enumeration: EnumDefinition, options: EmitterOptions = EmitterOptions()) -> [SwiftName] {
         var caseScope = NameScope(reserved: ["unrecognized", "rawValue"])
-        return enumeration.members.map { caseScope.claim(SwiftNaming.caseName($0.name)) }
+        return enumeration.members.map {
+            caseScope.claim(options.caseName(enumeration: enumeration.name, member: $0.name) ?? SwiftNaming.caseName($0.name))
+        }
+    }
+
+    /// `caseNames(of:options:)` with this module's options.
+    public func caseNames(of enumeration: EnumDefinition) -> [SwiftName] {
+        SwiftModuleNames.caseNames(of: enumeration, options: options)
     }
 }

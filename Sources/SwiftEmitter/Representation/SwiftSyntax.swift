@@ -223,4 +223,6 @@ public struct SwiftFile: Hashable, Sendable {
     public var path: String
     public var imports: [String]
     public var declaration: SwiftDeclaration
+    /// The access level the printer gives every declaration of the file.
+    public var accessModifier: EmitterOptions.AccessModifier = .public
 }
