@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import GraphRuntime
 import HTTPTypes
 import OpenAPIRuntime
@@ -46,5 +49,23 @@ public struct GraphOpenAPITransport: GraphTransport {
         let (response, responseBody) = try await transport.send(request, body: httpBody, baseURL: baseURL, operationID: operationID)
         guard let responseBody else { return (response, .empty) }
         return (response, GraphByteStream(responseBody.map { Data($0) }))
+    }
+}
+
+extension GraphOpenAPITransport {
+    /// A URLSession that does not follow redirects (it hands the 3xx back), for swift-openapi-urlsession's
+    /// `URLSessionTransport(configuration: .init(session: GraphOpenAPITransport.redirectRefusingSession()))`.
+    public static func redirectRefusingSession(configuration: URLSessionConfiguration = .default) -> URLSession {
+        URLSession(configuration: configuration, delegate: RedirectRefusingDelegate(), delegateQueue: nil)
+    }
+}
+
+/// Answers every redirect with "do not follow".
+private final class RedirectRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

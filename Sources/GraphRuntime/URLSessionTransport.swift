@@ -7,9 +7,10 @@ import HTTPTypes
 /// The default transport: `URLSession` (FoundationNetworking on Linux, Foundation on Apple platforms).
 ///
 /// - Responses are streamed: the head is returned as soon as it arrives and the body is handed on chunk by
-///   chunk as URLSession delivers it. At most `bufferLimit` bytes wait for a slow reader; past that the
-///   URLSession task is suspended until the reader catches up. A body that is dropped unread cancels its
-///   task.
+///   chunk as URLSession delivers it. On Apple platforms at most `bufferLimit` bytes wait for a slow reader;
+///   past that the URLSession task is suspended until the reader catches up (not on Linux, where
+///   FoundationNetworking delivers data twice after a suspend: there a slow reader's backlog is kept in
+///   memory). A body that is dropped unread cancels its task.
 /// - Redirects are not followed here (the redirect middleware does, so that the allowed-host rule sees
 ///   every hop); a 3xx comes back as it is.
 /// - `.file` bodies are streamed from disk (an upload task from the file); `.stream` bodies are collected
@@ -119,6 +120,14 @@ private final class TaskState: @unchecked Sendable {
     private var chunkWaiter: CheckedContinuation<Data?, any Error>?
     private var suspended = false
 
+    /// Suspending a running task holds a slow reader's buffer at `limit` on Apple platforms. FoundationNetworking
+    /// (Linux) delivers data twice after such a suspend and resume, so there the buffer is not bounded.
+    #if canImport(FoundationNetworking)
+    static let suspendsForBackpressure = false
+    #else
+    static let suspendsForBackpressure = true
+    #endif
+
     init(task: URLSessionTask, limit: Int) {
         self.task = task
         self.limit = limit
@@ -161,7 +170,7 @@ private final class TaskState: @unchecked Sendable {
             }
             chunks.append(data)
             buffered += data.count
-            if buffered > limit, !suspended {
+            if Self.suspendsForBackpressure, buffered > limit, !suspended {
                 suspended = true
                 task.suspend()
             }
