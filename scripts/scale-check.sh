@@ -8,8 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration="${1:-debug}"
-swift build -c "$configuration" --product docgen >/dev/null
-docgen="$(swift build -c "$configuration" --show-bin-path)/docgen"
+# DOCGEN_BIN: a docgen executable to measure instead of building one.
+if [ -n "${DOCGEN_BIN:-}" ]; then
+    docgen="$DOCGEN_BIN"
+else
+    swift build -c "$configuration" --product docgen >/dev/null
+    docgen="$(swift build -c "$configuration" --show-bin-path)/docgen"
+fi
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
