@@ -40,6 +40,9 @@ public enum FuzzHarness {
             if location.path != pagePath || location.line < 1 || location.column < 1 {
                 violations.append("diagnostic outside the page: \(diagnostic)")
             }
+            if diagnostic.description.contains(where: { $0.isNewline }) {
+                violations.append("diagnostic of more than one line: \(diagnostic.description.debugDescription)")
+            }
         }
         let model = ModelLinker.link([page])
         for version in model.versions {
@@ -57,6 +60,9 @@ public enum FuzzHarness {
             if file.path.hasPrefix("/") || components.count < 2
                 || components.contains(where: { $0.isEmpty || $0.hasPrefix(".") || $0.contains("\\") || $0.contains("\0") }) {
                 violations.append("emitted file path leaves its module folder: \(file.path.debugDescription)")
+            }
+            if components.contains(where: { $0.utf8.count > 255 }) {
+                violations.append("emitted file name longer than 255 bytes: \(file.path)")
             }
             // Two paths that differ only in case are one file on macOS's default file system.
             if let other = folded.updateValue(file.path, forKey: file.path.lowercased()) {

@@ -73,6 +73,8 @@ public enum OutputWriterError: Error, Equatable, CustomStringConvertible {
     /// The output folder itself may not be written to (the root, the home folder, the current
     /// directory, a symbolic link, a parent that is missing or not writable, ...). Nothing was written.
     case unsafeOutputDirectory(path: String, reason: String)
+    /// A file or folder name of the path is longer than file systems allow (255 bytes). Nothing was written.
+    case nameTooLong(String)
     /// A system call failed; the message names the operation, the path and the system's reason.
     case io(String)
 
@@ -89,6 +91,8 @@ public enum OutputWriterError: Error, Equatable, CustomStringConvertible {
                 + "one is a file where the other needs a folder, or they differ only in letter case"
         case .unsafeOutputDirectory(let path, let reason):
             return "refusing to write the output folder \(Self.quoted(path)): \(reason)"
+        case .nameTooLong(let path):
+            return "output file path \(Self.quoted(path)) has a name longer than \(OutputWriter.maximumNameBytes) bytes, which no file system takes"
         case .io(let message):
             return "output writer I/O error: \(message)"
         }

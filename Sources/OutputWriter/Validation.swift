@@ -19,8 +19,13 @@ extension OutputWriter {
             guard let first = component.unicodeScalars.first, first != ".",
                   !component.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\u{0}" })
             else { throw OutputWriterError.unsafePath(path) }
+            // Checked here, before anything is written, so the error names the file and not a staging path.
+            guard component.utf8.count <= maximumNameBytes else { throw OutputWriterError.nameTooLong(path) }
         }
     }
+
+    /// The longest file or folder name file systems take (Linux, macOS, Windows: 255 bytes).
+    public static let maximumNameBytes = 255
 
     /// Validates every path, rejects duplicates and conflicts, and returns the files keyed by path.
     static func validatedFiles(_ files: [OutputFile]) throws -> [String: OutputFile] {

@@ -225,3 +225,20 @@ struct ReadOnlyMount {
 
     func unmount() { _ = Self.run(["umount", folder.path]) }
 }
+
+@Suite("File name length")
+struct FileNameLengthTests {
+    @Test("a file or folder name over 255 bytes is refused before anything is written, naming the file")
+    func longNameIsRefusedUpFront() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let long = String(repeating: "é", count: 128) + ".swift"  // 262 bytes, 134 characters
+        for path in ["M/" + long, long + "/A.swift"] {
+            let error = #expect(throws: OutputWriterError.self) { try OutputWriter.write(outputFiles(["A.swift": "a", path: "x"]), to: scratch.output) }
+            #expect(error == .nameTooLong(path))
+            #expect(error?.description.contains("é") == true && error?.description.contains("docgen-staging") == false)
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.outputPath))
+        try OutputWriter.write(outputFiles([String(repeating: "a", count: 249) + ".swift": "x"]), to: scratch.output)
+    }
+}

@@ -24,8 +24,9 @@
 ///    type that would be named like a module the generated code uses (`Swift`, `Foundation`,
 ///    `FoundationNetworking`, `GraphRuntime`) gets a trailing `_`; one named like a generated module
 ///    (`GraphV1`), its client or catalog, or like a member type that a generated type has and refers to by
-///    its plain name (`CodingKeys` in every struct; `RawValue` and `AllCases` in every enum with raw values)
-///    is renamed by rule 7 (`moduleReserved`).
+///    its plain name (`CodingKeys` in every struct; `RawValue` and `AllCases` in every enum with raw values),
+///    or `Main` (a file `Main.swift` makes SwiftPM build the module as an executable), is renamed by rule 7
+///    (`moduleReserved`).
 /// 7. Collisions: within one scope, names are given in a fixed order (a type's members in declaration
 ///    order, inherited first; enum cases in page order; a module's types sorted by OData name; request
 ///    builders in path-tree order); a name already taken gets `_2`, `_3`, ... (`displayName` then
@@ -107,7 +108,9 @@ public enum SwiftNaming {
     /// Names no type of a module may take (rule 6): member types that generated types have and refer to by
     /// their plain name (a struct's `CodingKeys`; `RawValue` and `AllCases`, which an enum with raw values or
     /// `CaseIterable` has), so that inside them the plain name means the module's type.
-    public static let moduleReserved = ["CodingKeys", "RawValue", "AllCases"]
+    /// Also `Main`: SwiftPM builds a target with a file `main.swift` (in any case, on a file system that does not
+    /// tell case apart) as an executable, so a page titled `main` would turn its module into one.
+    public static let moduleReserved = ["CodingKeys", "RawValue", "AllCases", "Main"]
 
     /// A type or request-builder name (UpperCamelCase); it always starts with an upper-case ASCII letter.
     public static func typeName(_ text: String) -> SwiftName {
