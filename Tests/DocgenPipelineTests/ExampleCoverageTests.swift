@@ -48,12 +48,12 @@ struct ExampleCoverageTests {
 
 @Suite("Typed coverage of the whole reference", .enabled(if: Corpus.folder != nil, "set DOCGEN_CORPUS to a folder of Graph reference pages to run"))
 struct CorpusExampleCoverageTests {
-    @Test("does not fall below the figure measured on the July 2021 reference (83,129 members typed, 97.8 %)", .timeLimit(.minutes(10)))
+    @Test("does not fall below the figure measured on the July 2021 reference (83,155 members typed, 97.8 %)", .timeLimit(.minutes(10)))
     func coverageHolds() {
         let model = Pipeline.link(CorpusTests.pages)
         let coverage = ExampleCoverage(model: model)
         print("example members: \(coverage.typedMembers) typed, \(coverage.untypedMembers) only in additionalData")
-        #expect(coverage.typedMembers >= 83_129)
+        #expect(coverage.typedMembers >= 83_155)
         #expect(coverage.typedPerMille >= 978)
     }
 }
