@@ -28,6 +28,29 @@ public struct TypeReference: Codable, Hashable, Sendable {
         TypeReference(name: name, isCollection: isCollection, link: link)
     }
 
+    /// A type as OData and the annotations spell it: `Collection(microsoft.graph.x)`, `collection(x)`,
+    /// `Collection(Edm.String)`, `Edm.String`, `string`, `String collection`, `#microsoft.graph.x`,
+    /// `microsoft.graph.externalConnectors.x` (a namespace below `microsoft.graph` stays part of the name,
+    /// as the type's page names it). `isCollection` adds collection-ness from elsewhere (an annotation's
+    /// `isCollection`).
+    public static func odata(_ text: String, isCollection: Bool = false) -> TypeReference {
+        var name = Substring(text.trimmingCharactersInSet(" \t"))
+        var collection = isCollection
+        if name.lowercased().hasPrefix("collection("), name.hasSuffix(")") {
+            name = Substring(name.dropFirst("collection(".count).dropLast().trimmingCharactersInSet(" \t"))
+            collection = true
+        }
+        if name.lowercased().hasSuffix(" collection") {
+            name = Substring(name.dropLast(" collection".count).trimmingCharactersInSet(" \t"))
+            collection = true
+        }
+        if name.hasPrefix("#") { name = name.dropFirst() }
+        if let primitive = PrimitiveType(docsName: String(name)) { return .primitive(primitive, isCollection: collection) }
+        let namespace = "microsoft.graph."
+        if name.lowercased().hasPrefix(namespace) { name = name.dropFirst(namespace.count) }
+        return .named(String(name), isCollection: collection)
+    }
+
     /// The key under which named types are looked up: OData type names are case-insensitive, and a
     /// `microsoft.graph.` namespace prefix (with or without `#`) names the same type.
     public var lookupKey: String { TypeReference.lookupKey(for: name) }

@@ -40,8 +40,8 @@ public struct MetadataComparison: Sendable {
             case .enumUndocumented: "enums in the metadata, on no page"
             case .enumMemberNotInMetadata: "enum members on pages, not in the metadata"
             case .enumMemberUndocumented: "enum members in the metadata, not on the enum's page"
-            case .parameterNotInMetadata: "action parameters on pages, not in the metadata"
-            case .parameterUndocumented: "action parameters in the metadata, not on the action's page"
+            case .parameterNotInMetadata: "action and function parameters on pages, not in the metadata"
+            case .parameterUndocumented: "action and function parameters in the metadata, not on the page"
             }
         }
     }
@@ -57,6 +57,7 @@ public struct MetadataComparison: Sendable {
         public var enumsCompared = 0
         public var membersCompared = 0
         public var actionsCompared = 0
+        public var functionsCompared = 0
         public var parametersCompared = 0
     }
 
@@ -87,7 +88,7 @@ public struct MetadataComparison: Sendable {
             whole == 0 ? "-" : String(Double(part * 1000 / whole) / 10) + " %"
         }
         lines.append("  types compared \(a.typesCompared), properties compared \(a.propertiesCompared) (\(a.propertiesAgreeing) agree, \(percent(a.propertiesAgreeing, a.propertiesCompared)); of all \(a.propertiesDocumented) documented: \(percent(a.propertiesAgreeing, a.propertiesDocumented)))")
-        lines.append("  enums compared \(a.enumsCompared) (\(a.membersCompared) members), actions compared \(a.actionsCompared) (\(a.parametersCompared) parameters)")
+        lines.append("  enums compared \(a.enumsCompared) (\(a.membersCompared) members), actions compared \(a.actionsCompared), functions compared \(a.functionsCompared) (\(a.parametersCompared) parameters)")
         return lines.joined(separator: "\n")
     }
 }
@@ -166,8 +167,11 @@ private struct Comparer {
             guard let primitive = PrimitiveType(docsName: element) else { return reference.primitive == .json }
             return reference.primitive == primitive
         }
+        let key = metadataKey(element)
+        // The docs' `Json` is untyped JSON to docgen; the metadata declares it as the complex type `Json`.
+        if reference.primitive == .json { return shortKey(key) == "json" }
         guard reference.primitive == nil else { return false }
-        let key = metadataKey(element), pageKey = reference.lookupKey
+        let pageKey = reference.lookupKey
         return key == pageKey || shortKey(key) == shortKey(pageKey)
     }
 
@@ -298,6 +302,51 @@ private struct Comparer {
             }
             for parameter in best.callerParameters where !ours.contains(parameter.name.lowercased()) {
                 report(.parameterUndocumented, "parameter '\(parameter.name)' (\(parameter.type)) of the metadata's action '\(best.name)' is not documented for \(operation.id)", at: operation.location)
+            }
+        }
+        compareFunctions()
+    }
+
+    /// Functions: a `GET` whose last path segment calls a function of the metadata with its parameters
+    /// written in the path, `reminderView(startDateTime={startDateTime},endDateTime={endDateTime})`.
+    mutating func compareFunctions() {
+        var functions: [String: [CSDLOperation]] = [:]
+        for schema in metadata.schemas {
+            for operation in schema.operations where operation.kind == .function {
+                functions[operation.name.lowercased(), default: []].append(operation)
+            }
+        }
+        var compared: Set<String> = []
+        for operation in version.operations where operation.method == "GET" {
+            guard let last = operation.path.segments.last, last.kind != .parameter,
+                  let open = last.text.firstIndex(of: "("), last.text.hasSuffix(")") else { continue }
+            let name = shortKey(metadataKey(String(last.text[..<open])))
+            guard let candidates = functions[name], compared.insert(operation.id).inserted else { continue }
+            let inside = last.text[last.text.index(after: open)..<last.text.index(before: last.text.endIndex)]
+            let written = inside.split(separator: ",").compactMap { argument -> String? in
+                let parameter = argument.split(separator: "=", maxSplits: 1).first.map { $0.trimmed } ?? ""
+                return parameter.isEmpty || parameter.hasPrefix("{") || parameter.hasPrefix("'") ? nil : parameter
+            }
+            let ours = Set(written.map { $0.lowercased() })
+            let best = candidates.max { lhs, rhs in
+                Set(lhs.callerParameters.map { $0.name.lowercased() }).intersection(ours).count
+                    < Set(rhs.callerParameters.map { $0.name.lowercased() }).intersection(ours).count
+            }!
+            agreement.functionsCompared += 1
+            let theirs = Set(best.callerParameters.map { $0.name.lowercased() })
+            for parameter in written {
+                if theirs.contains(parameter.lowercased()) {
+                    agreement.parametersCompared += 1
+                } else {
+                    report(.parameterNotInMetadata, "parameter '\(parameter)' of function '\(best.name)' (\(operation.id)) is not in the metadata", at: operation.location)
+                }
+            }
+            // A path that names no parameter at all documents them elsewhere (a table), so only a path
+            // that names some is held to naming all.
+            if !written.isEmpty {
+                for parameter in best.callerParameters where !ours.contains(parameter.name.lowercased()) {
+                    report(.parameterUndocumented, "parameter '\(parameter.name)' (\(parameter.type)) of the metadata's function '\(best.name)' is not in the path of \(operation.id)", at: operation.location)
+                }
             }
         }
     }

@@ -42,8 +42,7 @@ public enum CSDLReader {
         let finished = parser.parse()
         if let failure = delegate.failure { return .failure(failure) }
         if !finished || parser.parserError != nil {
-            let message = parser.parserError.map { "metadata is not well-formed XML: \(($0 as NSError).localizedDescription)" }
-                ?? "metadata is not well-formed XML"
+            let message = "metadata is not well-formed XML" + (parser.parserError.map { ": " + describe($0) } ?? "")
             return .failure(CSDLReadError(message: message, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)))
         }
         guard delegate.openElements.isEmpty else {
@@ -57,6 +56,12 @@ public enum CSDLReader {
             return .failure(CSDLReadError(message: "metadata has no Schema element", line: 1, column: 1))
         }
         return .success(CSDLDocument(schemas: delegate.schemas))
+    }
+
+    /// XMLParser's error: its localized description is only a domain and a number, so the number alone
+    /// (the line and column say where).
+    private static func describe(_ error: Error) -> String {
+        "XMLParser error \((error as NSError).code)"
     }
 
     /// The byte offset of `<!DOCTYPE`, if the document has one.

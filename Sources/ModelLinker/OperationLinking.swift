@@ -143,8 +143,8 @@ extension VersionLinker {
     func requestBodyType(example: Example, operation: Operation?) -> TypeReference? {
         guard let request = example.request, let body = request.body, body.json != nil else { return nil }
         if let type = operation?.requestBody { return type }
-        if let name = request.annotation?.odataType { return .named(name, isCollection: request.annotation?.isCollection ?? false) }
-        if let name = body.json?["@odata.type"]?.stringValue { return .named(name) }
+        if let name = request.annotation?.odataType { return .odata(name, isCollection: request.annotation?.isCollection ?? false) }
+        if let name = body.json?["@odata.type"]?.stringValue { return .odata(name) }
         return nil
     }
 
@@ -153,11 +153,12 @@ extension VersionLinker {
     func responseBodyType(example: Example, operation: Operation?) -> TypeReference? {
         guard let response = example.response, let body = response.body, body.json != nil else { return nil }
         if let annotation = response.annotation, let name = annotation.odataType {
-            return .named(TypeReference.lookupKey(for: name) == operation?.responseBody?.lookupKey ? operation!.responseBody!.name : name,
-                          isCollection: annotation.isCollection ?? false)
+            var type = TypeReference.odata(name, isCollection: annotation.isCollection ?? false)
+            if type.primitive == nil, type.lookupKey == operation?.responseBody?.lookupKey { type.name = operation!.responseBody!.name }
+            return type
         }
         if let type = operation?.responseBody { return type }
-        if let name = body.json?["@odata.type"]?.stringValue { return .named(name) }
+        if let name = body.json?["@odata.type"]?.stringValue { return .odata(name) }
         return nil
     }
 }

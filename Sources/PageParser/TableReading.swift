@@ -219,6 +219,10 @@ extension PageReader {
         var name = Substring(text.trimmed)
         var isCollection = false
         let lowered = { name.lowercased() }
+        // `[x][]`: a reference link that did not resolve, no array.
+        if name.hasPrefix("["), name.hasSuffix("][]"), name.dropFirst().dropLast(3).allSatisfy({ $0 != "[" && $0 != "]" }) {
+            name = name.dropFirst().dropLast(3)
+        }
         if lowered().hasPrefix("collection("), name.hasSuffix(")") {
             name = name.dropFirst("collection(".count).dropLast()
             isCollection = true
@@ -232,10 +236,8 @@ extension PageReader {
             isCollection = true
         }
         name = Substring(name.trimmed)
-        // `[x][]`: a reference link that did not resolve; `[x]`: an array of x.
-        if name.hasPrefix("["), name.hasSuffix("][]"), name.dropFirst().dropLast(3).allSatisfy({ $0 != "[" && $0 != "]" }) {
-            name = name.dropFirst().dropLast(3)
-        } else if name.hasPrefix("["), name.hasSuffix("]"), name.dropFirst().dropLast().allSatisfy({ $0 != "[" && $0 != "]" }) {
+        // `[x]`: an array of x.
+        if name.hasPrefix("["), name.hasSuffix("]"), name.dropFirst().dropLast().allSatisfy({ $0 != "[" && $0 != "]" }) {
             name = name.dropFirst().dropLast()
             isCollection = true
         }

@@ -63,9 +63,10 @@ extension PageReader {
     }
 
     /// The base type, from the first of: a paragraph that starts "Inherits from [entity](entity.md)"; the
-    /// `baseType` of the page's resource annotation; a link right after "inherits from", "derives from" or
-    /// "derived from" in the prose ("Derived from [place](place.md).", "**mailSearchFolder** inherits from
-    /// [mailFolder](mailfolder.md)."). Tables are not read.
+    /// `baseType` of the page's resource annotation; a link right after "inherits from", "derives from",
+    /// "derived from" or "subclass of" in the prose ("Derived from [place](place.md).", "**mailSearchFolder**
+    /// inherits from [mailFolder](mailfolder.md)."), else a camelCase name right after one of them ("A
+    /// subclass of educationResource."). Tables are not read.
     private func inheritsFrom(annotatedBase: String?) -> TypeReference? {
         for block in outline.blocks where block.kind == .paragraph {
             let text = block.plainText.trimmed
@@ -82,12 +83,13 @@ extension PageReader {
             let name = PageReader.cleanTypeName(annotatedBase)
             if !name.isEmpty { return .named(name) }
         }
+        let phrases = ["inherits from", "derives from", "derived from", "subclass of"]
         for block in outline.blocks where block.kind == .paragraph {
             var before = ""
             for node in block.children {
                 if node.kind == .link {
                     let lead = before.lowercased().reversed().drop { $0 == " " || $0 == "*" || $0 == "_" }
-                    if ["inherits from", "derives from", "derived from"].contains(where: { lead.starts(with: $0.reversed()) }) {
+                    if phrases.contains(where: { lead.starts(with: $0.reversed()) }) {
                         let name = PageReader.cleanTypeName(node.plainText)
                         if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) {
                             return .named(name, link: node.destination)
@@ -95,6 +97,16 @@ extension PageReader {
                     }
                 }
                 before += node.kind == .softBreak || node.kind == .lineBreak ? " " : node.plainText
+            }
+            // "A subclass of educationResource.": an unlinked name right after the phrase, spelled as OData
+            // names are (a lowercase start and a capital inside: camelCase), so that prose is never taken.
+            let text = block.plainText
+            let lowered = text.lowercased()
+            for phrase in phrases {
+                guard let range = lowered.firstRangeOfText(phrase + " ") else { continue }
+                let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let word = text.dropFirst(offset).prefix { $0.isLetter || $0.isNumber }
+                if word.first?.isLowercase == true, word.contains(where: \.isUppercase) { return .named(String(word)) }
             }
         }
         return nil

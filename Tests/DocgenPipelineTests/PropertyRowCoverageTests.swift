@@ -61,6 +61,12 @@ enum PropertyRowCounter {
                 index += 1
                 continue
             }
+            // An HTML comment hides what it holds (commented-out tables are not rendered).
+            if line.hasPrefix("<!--"), !line.contains("-->") {
+                while index < lines.count, !lines[index].contains("-->") { index += 1 }
+                index += 1
+                continue
+            }
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
                 fence = String(line.prefix(3))
                 index += 1
@@ -121,10 +127,13 @@ struct PropertyRowCoverageTests {
             }
         }
         print("property rows on type pages: \(counted) counted, \(inModel) in the model, \(reported) named by a diagnostic, \(missing.count) neither")
-        #expect(counted > 20_000, "the counter found \(counted) rows")
+        #expect(counted > 19_000, "the counter found \(counted) rows")
         #expect(missing.isEmpty, "rows neither in the model nor reported: \(missing.prefix(20).map { "\($0.path):\($0.line) \($0.name)" })")
     }
+}
 
+@Suite("The independent counter of property rows")
+struct PropertyRowCounterTests {
     @Test("the independent counter counts what it should")
     func counterCounts() {
         let page = """
@@ -139,6 +148,9 @@ struct PropertyRowCoverageTests {
         ```json
         | c | String | in a fence |
         ```
+        <!--
+        | e | String | in a comment |
+        -->
         ### Relationships
         |Relationship|Type|Description|
         |---|---|---|
@@ -148,6 +160,6 @@ struct PropertyRowCoverageTests {
         |---|---|---|
         |[Get](get.md)|x|not a property|
         """
-        #expect(PropertyRowCounter.rows(path: "p.md", text: page).map(\.line) == [5, 7, 15])
+        #expect(PropertyRowCounter.rows(path: "p.md", text: page).map(\.line) == [5, 7, 18])
     }
 }

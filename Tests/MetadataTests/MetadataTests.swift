@@ -168,6 +168,55 @@ struct MetadataComparisonTests {
     }
 }
 
+@Suite("Primitive spellings of the two sides")
+struct MetadataPrimitiveTests {
+    @Test("the docs' untyped Json agrees with the metadata's complex type Json; Edm primitives agree with docgen's")
+    func jsonAndPrimitives() throws {
+        let csdl = """
+        <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+        <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+        <ComplexType Name="Json" />
+        <ComplexType Name="range"><Property Name="values" Type="graph.Json" /><Property Name="count" Type="Edm.Int64" /><Property Name="when" Type="Edm.DateTimeOffset" /></ComplexType>
+        </Schema></edmx:DataServices></edmx:Edmx>
+        """
+        let location = DocgenModel.SourceLocation(path: "v1.0/resources/range.md", line: 1, column: 1)
+        let range = TypeDefinition(name: "range", properties: [
+            PropertyDefinition(name: "values", type: .primitive(.json), location: location),
+            PropertyDefinition(name: "count", type: .primitive(.int64), location: location),
+            PropertyDefinition(name: "when", type: .primitive(.dateTimeOffset), location: location),
+        ], origin: .typePage, location: location)
+        let version = APIVersionModel(name: "v1.0", operations: [], types: [range], enums: [], examples: [])
+        let comparison = MetadataComparison(version: version, metadata: try read(csdl).get(), metadataPath: "m.xml")
+        #expect(comparison.agreement.propertiesAgreeing == 3, "\(comparison.diagnostics)")
+    }
+}
+
+@Suite("Function parameters written in the path")
+struct MetadataFunctionTests {
+    @Test("a GET path that calls a function names its parameters; those not in the metadata, and the metadata's it leaves out, are reported")
+    func functionParameters() throws {
+        let csdl = """
+        <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+        <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+        <Function Name="reminderView" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" />
+        <Parameter Name="StartDateTime" Type="Edm.String" /><Parameter Name="EndDateTime" Type="Edm.String" /><Parameter Name="Zone" Type="Edm.String" /></Function>
+        </Schema></edmx:DataServices></edmx:Edmx>
+        """
+        let location = DocgenModel.SourceLocation(path: "v1.0/api/user-reminderview.md", line: 20, column: 1)
+        let segment = PathSegment.literal("reminderView(startDateTime={startDateTime},endDateTime={endDateTime},color={color})")
+        let view = Operation(id: "GET /me/reminderView", method: "GET", path: PathTemplate(segments: [.literal("me"), segment]), title: nil,
+                             description: nil, permissions: [], requestHeaders: [], requestBody: nil, responseStatus: 200, responseBody: nil, location: location)
+        let version = APIVersionModel(name: "v1.0", operations: [view], types: [], enums: [], examples: [])
+        let comparison = MetadataComparison(version: version, metadata: try read(csdl).get(), metadataPath: "m.xml")
+        #expect(comparison.agreement.functionsCompared == 1)
+        #expect(comparison.agreement.parametersCompared == 2)
+        let messages = comparison.diagnostics.map { "\($0.code.rawValue) \($0.location.line) \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("metadata-parameter-missing 20 parameter 'color'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("metadata-parameter-undocumented 20 parameter 'Zone'") }, "\(messages)")
+        #expect(messages.count == 2)
+    }
+}
+
 /// The official v1.0 metadata of the month of the shared corpus, by path: DOCGEN_METADATA, else the shared
 /// folder next to the worktree.
 enum SharedMetadata {

@@ -142,9 +142,25 @@ struct ExampleBodyTypeTests {
         let examples = try #require(model.version("v1.0")?.examples)
         #expect(examples.count == 2)
         #expect(examples.first?.responseBodyType == .named("widget"))
-        #expect(examples.last?.responseBodyType == .named("microsoft.graph.assignmentTarget", isCollection: true))
+        #expect(examples.last?.responseBodyType == .named("assignmentTarget", isCollection: true))
         #expect(examples.map(\.operationID) == ["POST /widgets", "POST /widgets"])
         #expect(model.linkerDiagnostics.isEmpty)
+    }
+
+    @Test("a response annotation in OData's spelling is resolved: Collection(...), collection(...), Edm primitives, 'x collection'")
+    func responseInODataSpelling() throws {
+        let annotations = [
+            "Collection(microsoft.graph.widget)", "collection(microsoft.graph.widget)", "Collection(Edm.String)", "Edm.String", "string collection",
+        ]
+        let (model, _) = linkWidgetExamples(annotations.map { spelling in
+            example("POST https://graph.microsoft.com/v1.0/widgets", status: "201 Created", response: ##"{"value": []}"##,
+                    responseAnnotation: ##"{ "blockType": "response", "@odata.type": "\##(spelling)" }"##)
+        })
+        let types = try #require(model.version("v1.0")?.examples).map(\.responseBodyType)
+        #expect(types == [
+            .named("widget", isCollection: true), .named("widget", isCollection: true), .primitive(.string, isCollection: true),
+            .primitive(.string), .primitive(.string, isCollection: true),
+        ])
     }
 
     @Test("a collection response is checked element by element")

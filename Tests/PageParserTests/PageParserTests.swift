@@ -50,6 +50,10 @@ struct PageQuirkTests {
         #expect(Self.resourceType(["Represents a room. Derived from [place](place.md)."])?.baseType?.name == "place")
         #expect(Self.resourceType(["A **room** inherits from [place](place.md). Rooms have seats."])?.baseType?.name == "place")
         #expect(Self.resourceType(["This type derives from [place](place.md)."])?.baseType?.name == "place")
+        #expect(Self.resourceType(["A subclass of [place](place.md). Rooms have seats."])?.baseType?.name == "place")
+        #expect(Self.resourceType(["A subclass of placeHolder that represents a room."])?.baseType?.name == "placeHolder")
+        #expect(Self.resourceType(["The language is derived from ISO 639-1."])?.baseType == nil)
+        #expect(Self.resourceType(["A subclass of the rooms."])?.baseType == nil)
         let annotation = ["<!-- {", "  \"blockType\": \"resource\",", "  \"@odata.type\": \"microsoft.graph.room\",", "  \"baseType\": \"microsoft.graph.place\"", "} -->", "```json", "{}", "```"]
         #expect(Self.resourceType(["## JSON representation", ""] + annotation)?.baseType?.name == "place")
         // 'Inherits from' outranks the annotation, and the annotation the prose.

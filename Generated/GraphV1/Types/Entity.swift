@@ -5,7 +5,7 @@ import GraphRuntime
 
 /// The entity type is the common base of Microsoft Graph entity types. It holds only the identifier of the object.
 ///
-/// OData type `microsoft.graph.entity`.
+/// Abstract OData type `microsoft.graph.entity`.
 ///
 /// Documented in v1.0/resources/entity.md.
 public struct Entity: Swift.Codable, Swift.Hashable, Swift.Sendable {
@@ -19,9 +19,9 @@ public struct Entity: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
     public var additionalData: [Swift.String: GraphRuntime.JSONValue]
 
-    /// Creates a value; `odataType` defaults to `#microsoft.graph.entity`.
+    /// Creates a value; `odataType` is sent only when set (the type is abstract: a value is always of a type derived from it).
     public init(
-        odataType: Swift.String? = "#microsoft.graph.entity",
+        odataType: Swift.String? = nil,
         id: Swift.String? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {

@@ -163,16 +163,19 @@ struct ModuleEmitter {
         )))
 
         // Memberwise initializer: every parameter optional, `@odata.type` defaulting to this type's name. A
-        // body type made from a page's table is no OData type: Graph would refuse a made-up `@odata.type`.
+        // body type made from a page's table is no OData type: Graph would refuse a made-up `@odata.type`;
+        // nor is an abstract type ever the type of a value.
         let isODataType = type.origin != .unnamedRequestBody
+        let defaultsODataType = isODataType && !type.isAbstract
         let odataName = "#microsoft.graph.\(type.name)"
         var parameters = properties.map { property in
             SwiftParameter(label: property.name, name: property.name, type: .optional(property.type),
-                           defaultValue: property.wireName == "@odata.type" && isODataType ? .stringLiteral(odataName) : .nilLiteral)
+                           defaultValue: property.wireName == "@odata.type" && defaultsODataType ? .stringLiteral(odataName) : .nilLiteral)
         }
         parameters.append(SwiftParameter(label: additionalData, name: additionalData, type: additionalDataType, defaultValue: .dictionaryLiteral([:])))
         members.append(.initializer(SwiftInitializer(
-            documentation: [isODataType ? "Creates a value; `odataType` defaults to `\(odataName)`." : "Creates a value; `odataType` is sent only when set."],
+            documentation: [defaultsODataType ? "Creates a value; `odataType` defaults to `\(odataName)`."
+                            : "Creates a value; `odataType` is sent only when set\(type.isAbstract ? " (the type is abstract: a value is always of a type derived from it)" : "")."],
             parameters: parameters, isThrowing: false,
             body: parameters.map { .assignment(.member(.selfReference, $0.name), .name($0.name)) }
         )))
@@ -238,7 +241,7 @@ struct ModuleEmitter {
         var documentation: [String] = []
         if let description = type.description { documentation.append(description) }
         if isODataType {
-            documentation.append("OData type `microsoft.graph.\(type.name)`\(type.baseType.map { ", derived from `\($0.name)`" } ?? "").")
+            documentation.append("\(type.isAbstract ? "Abstract OData type" : "OData type") `microsoft.graph.\(type.name)`\(type.baseType.map { ", derived from `\($0.name)`" } ?? "").")
         }
         documentation.append(ModuleEmitter.sourceNote(type.location, origin: type.origin))
         return SwiftStruct(documentation: documentation.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
