@@ -15,6 +15,17 @@ public struct LintSummary: Codable, Hashable, Sendable {
     /// defines, and those docgen had to infer or could not resolve.
     public var typeReferencesResolved: Int
     public var typeReferencesUnresolved: Int
+    /// Operations that take OData query options, custom query parameters, or function parameters; functions
+    /// whose every parameter has a documented type; operations that answer with bytes, a `$count`, a wrapped
+    /// primitive or enum; operations that upload bytes.
+    public var operationsWithQueryOptions: Int
+    public var operationsWithQueryParameters: Int
+    public var functionsWithParameters: Int
+    public var functionsWithTypedParameters: Int
+    public var binaryResponses: Int
+    public var countResponses: Int
+    public var wrappedValueResponses: Int
+    public var binaryUploads: Int
     public var errors: Int
     public var warnings: Int
     public var diagnosticsByCode: [String: Int]
@@ -46,6 +57,16 @@ public struct LintSummary: Codable, Hashable, Sendable {
                 if documented { resolved += 1 } else { unresolved += 1 }
             }
         }
+        let allOperations = model.versions.flatMap(\.operations)
+        operationsWithQueryOptions = allOperations.filter { !$0.queryOptions.isEmpty }.count
+        operationsWithQueryParameters = allOperations.filter { !$0.queryParameters.isEmpty }.count
+        let functions = allOperations.filter { !$0.functionParameters.isEmpty }
+        functionsWithParameters = functions.count
+        functionsWithTypedParameters = functions.filter { $0.functionParameters.allSatisfy { $0.type.primitive != .json } }.count
+        binaryResponses = allOperations.filter { $0.responseKind == .binary }.count
+        countResponses = allOperations.filter { $0.responseKind == .count }.count
+        wrappedValueResponses = allOperations.filter { $0.responseKind == .wrappedValue }.count
+        binaryUploads = allOperations.filter { $0.requestContent == .binary }.count
         typeReferencesResolved = resolved
         typeReferencesUnresolved = unresolved
         errors = model.diagnostics.filter { $0.severity == .error }.count
@@ -66,6 +87,9 @@ public struct LintSummary: Codable, Hashable, Sendable {
             "examples:     \(examples)",
             "bodies:       \(sorted(bodiesByKind))",
             "type refs:    \(typeReferencesResolved) resolved, \(typeReferencesUnresolved) inferred or unresolved",
+            "query:        \(operationsWithQueryOptions) operations with OData query options, \(operationsWithQueryParameters) with custom query parameters",
+            "functions:    \(functionsWithParameters) with parameters, \(functionsWithTypedParameters) of them with every parameter typed",
+            "content:      \(binaryResponses) binary responses, \(binaryUploads) binary uploads, \(countResponses) $count, \(wrappedValueResponses) wrapped primitive or enum results",
             "diagnostics:  \(errors) errors, \(warnings) warnings",
         ]
         for (code, count) in diagnosticsByCode.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
