@@ -101,6 +101,9 @@ public struct LinkedExample: Codable, Hashable, Sendable {
     /// The types the bodies decode as.
     public var requestBodyType: TypeReference?
     public var responseBodyType: TypeReference?
+    /// The response body is `{"value": x}` with x of `responseBodyType` (a primitive or enum result); nil
+    /// when it is not.
+    public var responseIsWrappedValue: Bool?
 
     public init(
         example: Example, operationID: String?, pathValues: [String], requestBodyType: TypeReference?,

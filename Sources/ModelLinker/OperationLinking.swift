@@ -141,10 +141,14 @@ extension VersionLinker {
                 if let request = example.request, let body = request.body?.json, let type = requestType {
                     check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: .root)
                 }
+                // A primitive or enum result comes as `{"value": x}`: x is what has the documented type.
+                let isWrapped = operation?.responseKind == .wrappedValue && responseType == operation?.responseBody
                 if let response = example.response, let body = response.body?.json, let type = responseType {
-                    check(body, against: type, index: index, at: response.body!.location, path: .root)
+                    check(isWrapped ? body["value"] ?? body : body, against: type, index: index, at: response.body!.location, path: .root)
                 }
-                linked.append(LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType))
+                var linkedExample = LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType)
+                if isWrapped, example.response?.body?.json != nil { linkedExample.responseIsWrappedValue = true }
+                linked.append(linkedExample)
             }
         }
         return linked
