@@ -53,7 +53,24 @@ var targets: [Target] = [
         name: "docgen-benchmark",
         dependencies: ["MarkdownSyntax", "DocgenModel", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .target(name: "GraphRuntime"),
+    // The runtime of the generated client: swift-http-types and swift-log only. GraphOpenAPITransport is
+    // the adapter that lets any swift-openapi-runtime ClientTransport carry its requests, a target of its own
+    // so that plain users of GraphRuntime do not build swift-openapi-runtime.
+    .target(
+        name: "GraphRuntime",
+        dependencies: [
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    .target(
+        name: "GraphOpenAPITransport",
+        dependencies: [
+            "GraphRuntime",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ]
+    ),
     // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.
     .target(name: "FuzzHarness", dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel"]),
     .systemLibrary(name: "CLibFuzzer"),
@@ -69,7 +86,19 @@ var targets: [Target] = [
     .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
-    .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
+    .testTarget(
+        name: "GraphRuntimeTests",
+        dependencies: [
+            "GraphRuntime",
+            "GraphOpenAPITransport",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]
+    ),
     .testTarget(name: "DocgenPipelineTests", dependencies: ["DocgenPipeline", "DocgenModel", "PageParser", "ModelLinker", "OutputWriter", "TestSupport"]),
     .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "DocgenPipeline", "DocgenModel"], exclude: ["Fixtures"]),
     .testTarget(name: "HostileInputTests",
@@ -98,9 +127,18 @@ let package = Package(
     products: [
         .executable(name: "docgen", targets: ["docgen"]),
         .library(name: "GraphRuntime", targets: ["GraphRuntime"]),
+        .library(name: "GraphOpenAPITransport", targets: ["GraphOpenAPITransport"]),
     ] + versionModules.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // GraphRuntime's own dependencies (light: no SwiftNIO).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // GraphOpenAPITransport's.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        // Test-only: a real HTTP server on 127.0.0.1, and an openapi transport to run the client through.
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: targets
 )

@@ -36,7 +36,10 @@ ln -s "$root/scripts/roundtrip" "$scratch/Sources/RoundTrip"
 {
     echo '// swift-tools-version:6.0'
     echo 'import PackageDescription'
-    echo 'var targets: [Target] = [.target(name: "GraphRuntime"), .target(name: "DocgenModel"), .target(name: "JSONText", dependencies: ["DocgenModel"])]'
+    # GraphRuntime's own package dependencies, as in the repository's Package.swift.
+    echo 'let dependencies: [Package.Dependency] = [.package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"), .package(url: "https://github.com/apple/swift-log", from: "1.16.2")]'
+    echo 'let runtime = Target.target(name: "GraphRuntime", dependencies: [.product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")])'
+    echo 'var targets: [Target] = [runtime, .target(name: "DocgenModel"), .target(name: "JSONText", dependencies: ["DocgenModel"])]'
     catalog_dependencies='"GraphRuntime"'
     for module in $modules; do
         echo "targets.append(.target(name: \"$module\", dependencies: [\"GraphRuntime\"], path: \"Generated/$module\"))"
@@ -44,7 +47,7 @@ ln -s "$root/scripts/roundtrip" "$scratch/Sources/RoundTrip"
     done
     echo "targets.append(.target(name: \"GeneratedCatalog\", dependencies: [$catalog_dependencies], path: \"Generated/GeneratedCatalog\"))"
     echo 'targets.append(.executableTarget(name: "RoundTrip", dependencies: ["GeneratedCatalog", "GraphRuntime", "DocgenModel", "JSONText"]))'
-    echo 'let package = Package(name: "IntuneClient", targets: targets)'
+    echo 'let package = Package(name: "IntuneClient", platforms: [.macOS(.v13)], dependencies: dependencies, targets: targets)'
 } >"$scratch/Package.swift"
 
 files=$(find "$scratch/Generated" -name '*.swift' | wc -l)

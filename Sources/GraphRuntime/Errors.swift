@@ -46,6 +46,18 @@ public struct ODataError: Error, Hashable, Sendable, CustomStringConvertible {
         innerError = error["innerError"] ?? error["innererror"]
     }
 
+    /// The error for `response`, keeping status, headers and body as the server sent them.
+    public init(response: GraphResponse) {
+        self.init(response: GraphHTTPResponse(response))
+    }
+
+    /// Graph's `request-id` header, when the response has it.
+    public var requestID: String? { headerValue(headers, "request-id") }
+    /// The `client-request-id` header, when the response echoes it.
+    public var clientRequestID: String? { headerValue(headers, "client-request-id") }
+    /// `Retry-After`, when the response has it (throttling).
+    public var retryAfter: String? { headerValue(headers, "Retry-After") }
+
     /// "HTTP 404 itemNotFound: message", or the start of the body when it is not an OData error.
     public var description: String {
         var text = "HTTP \(statusCode)"

@@ -1,9 +1,16 @@
 import Foundation
+import HTTPTypes
+import Logging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// Builds, sends and decodes Microsoft Graph requests. The generated API modules call this.
+///
+/// A call goes: `GraphRequest` → `HTTPRequest` (URL encoded, Accept and Content-Type added) → the
+/// `middleware`, first to last (by default client-request-id, User-Agent, retry, redirect, logging) → the
+/// authorization stage (the token only for allowed hosts) → `transport`. The whole call is bounded by the
+/// call's timeout, else the client's.
 public struct GraphClient: Sendable {
     /// Scheme, host and optional path prefix that request paths are appended to.
     public let baseURL: URL
@@ -11,17 +18,52 @@ public struct GraphClient: Sendable {
     public let transport: any GraphTransport
     /// Produces the complete "Authorization" header value (e.g. "Bearer eyJ0…"); nil sends none.
     public let authorization: (@Sendable () async throws -> String)?
+    /// The hosts the token may go to besides the base URL's origin.
+    public var allowedHosts: GraphAllowedHosts
+    /// The pipeline, outermost first. Insert your own middleware or replace these.
+    public var middleware: [any GraphMiddleware]
+    /// The time limit of each call (retries and redirects included) when the call sets none; nil: none.
+    public var timeout: Duration?
+    /// Where the logging middleware and the retry middleware write.
+    public var logger: Logger
+
+    /// The Graph host of the public cloud.
+    public static let defaultBaseURL = URL(string: "https://graph.microsoft.com")!
 
     /// A client for `baseURL` sending through `transport`. `authorization` returns the complete header value
-    /// (scheme included, e.g. "Bearer …") and is called once per request.
+    /// (scheme included, e.g. "Bearer …") and is called once per request to an allowed host.
     public init(
-        baseURL: URL = URL(string: "https://graph.microsoft.com")!,
-        transport: any GraphTransport = URLSessionTransport(),
-        authorization: (@Sendable () async throws -> String)? = nil
+        baseURL: URL = GraphClient.defaultBaseURL,
+        transport: any GraphTransport = URLSessionTransport.shared,
+        authorization: (@Sendable () async throws -> String)? = nil,
+        allowedHosts: GraphAllowedHosts = GraphAllowedHosts(),
+        middleware: [any GraphMiddleware] = GraphClient.defaultMiddleware(),
+        timeout: Duration? = .seconds(100),
+        logger: Logger = Logger(label: "GraphRuntime")
     ) {
         self.baseURL = baseURL
         self.transport = transport
         self.authorization = authorization
+        self.allowedHosts = allowedHosts
+        self.middleware = middleware
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    /// The default pipeline: client-request-id, User-Agent, retry (`retry`), redirects (`redirect`),
+    /// logging (`logging`), outermost first.
+    public static func defaultMiddleware(
+        retry: GraphRetryPolicy = .default,
+        redirect: GraphRedirectPolicy = .default,
+        logging: GraphLoggingOptions = GraphLoggingOptions()
+    ) -> [any GraphMiddleware] {
+        [
+            GraphClientRequestIDMiddleware(),
+            GraphUserAgentMiddleware(),
+            GraphRetryMiddleware(policy: retry),
+            GraphRedirectMiddleware(policy: redirect),
+            GraphLoggingMiddleware(options: logging),
+        ]
     }
 
     // MARK: Building requests
@@ -100,44 +142,6 @@ public struct GraphClient: Sendable {
         return try encoder.encode(body)
     }
 
-    // MARK: Sending
-
-    /// Sends `request` after adding "Authorization" (from `authorization`), "Accept: application/json" and,
-    /// when there is a body, "Content-Type: application/json" — each only if the request does not already
-    /// set it. Returns the response when the status is 2xx; throws `ODataError` otherwise.
-    public func sendRaw(_ request: GraphHTTPRequest) async throws -> GraphHTTPResponse {
-        var prepared = request
-        if let authorization, prepared.header("Authorization") == nil {
-            prepared.headers["Authorization"] = try await authorization()
-        }
-        if prepared.header("Accept") == nil {
-            prepared.headers["Accept"] = "application/json"
-        }
-        if prepared.body != nil, prepared.header("Content-Type") == nil {
-            prepared.headers["Content-Type"] = "application/json"
-        }
-        let response = try await transport.send(prepared)
-        guard response.isSuccess else { throw ODataError(response: response) }
-        return response
-    }
-
-    /// Sends `request` (see `sendRaw`) and decodes the 2xx body as `Response` with JSONDecoder.
-    /// Throws `ODataError` for a non-2xx status and `GraphDecodingError` when the body does not decode.
-    public func send<Response: Decodable>(_ request: GraphHTTPRequest, expecting: Response.Type) async throws -> Response {
-        let response = try await sendRaw(request)
-        do {
-            return try JSONDecoder().decode(Response.self, from: response.body)
-        } catch {
-            throw GraphDecodingError(statusCode: response.statusCode, underlying: error, body: response.body)
-        }
-    }
-
-    /// Sends `request` (see `sendRaw`) and ignores any response body (204 No Content etc.).
-    /// Throws `ODataError` for a non-2xx status.
-    public func send(_ request: GraphHTTPRequest) async throws {
-        _ = try await sendRaw(request)
-    }
-
     // MARK: Paging
 
     /// The page at `page.nextLink` (an absolute URL; a relative one is resolved against `baseURL`),
@@ -147,8 +151,7 @@ public struct GraphClient: Sendable {
         guard let url = URL(string: link, relativeTo: baseURL)?.absoluteURL else {
             throw GraphTransportError(message: "@odata.nextLink is not a URL: \(link)")
         }
-        let request = GraphHTTPRequest(method: .get, url: url)
-        return try await send(request, expecting: CollectionPage<Element>.self)
+        return try await send(GraphRequest(url: url), expecting: CollectionPage<Element>.self)
     }
 
     /// `first`, then every page reached by following `@odata.nextLink`, fetched lazily as the sequence is

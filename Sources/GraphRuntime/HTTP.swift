@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HTTPTypes
 
 /// An HTTP method.
 public struct GraphHTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -79,59 +77,35 @@ public struct GraphHTTPResponse: Hashable, Sendable {
     public var isSuccess: Bool { (200..<300).contains(statusCode) }
 }
 
-/// Sends HTTP requests. `GraphClient` adds authorization and content headers before calling it.
-public protocol GraphTransport: Sendable {
-    /// Sends `request` and returns the response whatever its status; throws only when no response arrived.
-    func send(_ request: GraphHTTPRequest) async throws -> GraphHTTPResponse
-}
-
-/// Thrown by `URLSessionTransport` when the session returns something that is not an HTTP response.
-public struct GraphTransportError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-
-    /// An error with `message`.
-    public init(message: String) { self.message = message }
-
-    /// `message`.
-    public var description: String { message }
-}
-
-/// A transport backed by `URLSession` (FoundationNetworking on Linux).
-public struct URLSessionTransport: GraphTransport {
-    /// The session requests go through.
-    public let session: URLSession
-
-    /// A transport over `session`.
-    public init(session: URLSession = .shared) { self.session = session }
-
-    /// Sends `request` with `URLSession.data(for:)`.
-    public func send(_ request: GraphHTTPRequest) async throws -> GraphHTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method.rawValue
-        for (name, value) in request.headers {
-            urlRequest.setValue(value, forHTTPHeaderField: name)
-        }
-        urlRequest.httpBody = request.body
-        let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else {
-            throw GraphTransportError(message: "Response to \(request.method) \(request.url) is not HTTP")
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            headers[String(describing: name)] = String(describing: value)
-        }
-        return GraphHTTPResponse(statusCode: http.statusCode, headers: headers, body: data)
+extension GraphHTTPResponse {
+    /// The status, headers (a field sent twice joined with ", ") and body of `response`.
+    public init(_ response: GraphResponse) {
+        self.init(statusCode: response.status.code, headers: headerDictionary(response.headerFields), body: response.body)
     }
 }
 
-/// A transport for tests: records every request and answers without touching the network.
+/// `fields` as a dictionary by name as sent; a name that occurs twice has its values joined with ", ".
+func headerDictionary(_ fields: HTTPFields) -> [String: String] {
+    var headers: [String: String] = [:]
+    for field in fields {
+        if let existing = headers[field.name.rawName] {
+            headers[field.name.rawName] = existing + ", " + field.value
+        } else {
+            headers[field.name.rawName] = field.value
+        }
+    }
+    return headers
+}
+
+/// A transport for tests: records every request (as the transport received it, after the pipeline) and
+/// answers without touching the network.
 ///
 /// Answers, in order of preference: the next response queued with `enqueue`, else `responder` if one was
 /// given, else `defaultResponse`. Thread-safe (all state behind a lock).
 public final class RecordingTransport: GraphTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [GraphHTTPRequest] = []
+    private var recordedHTTP: [HTTPRequest] = []
     private var queued: [GraphHTTPResponse] = []
     private var fallback: GraphHTTPResponse
     private let responder: (@Sendable (GraphHTTPRequest) throws -> GraphHTTPResponse)?
@@ -170,19 +144,56 @@ public final class RecordingTransport: GraphTransport, @unchecked Sendable {
         enqueue(GraphHTTPResponse(statusCode: statusCode, headers: headers, body: body))
     }
 
-    /// Forgets the recorded requests.
-    public func clearRequests() {
-        lock.withLock { recorded.removeAll() }
+    /// Every request received so far as swift-http-types requests, oldest first.
+    public var httpRequests: [HTTPRequest] {
+        lock.withLock { recordedHTTP }
     }
 
-    /// Records `request` and returns the configured answer.
+    /// Forgets the recorded requests.
+    public func clearRequests() {
+        lock.withLock {
+            recorded.removeAll()
+            recordedHTTP.removeAll()
+        }
+    }
+
+    /// Records `request` and returns the configured answer, in the types of docgen 0.1.
     public func send(_ request: GraphHTTPRequest) async throws -> GraphHTTPResponse {
+        var fields = HTTPFields()
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let http = try HTTPRequest(method: HTTPRequest.Method(request.method.rawValue) ?? .get, graphURL: request.url, headerFields: fields)
+        let (response, body) = try await send(http, body: request.body.map { .json($0) })
+        return GraphHTTPResponse(statusCode: response.status.code, headers: headerDictionary(response.headerFields), body: try await body.collect())
+    }
+
+    /// Records `request` (its body read whole) and returns the configured answer.
+    public func send(_ request: HTTPRequest, body: GraphRequestBody?) async throws -> (HTTPResponse, GraphByteStream) {
+        guard let url = request.graphURL else { throw GraphTransportError(message: "request without URL") }
+        let legacy = GraphHTTPRequest(
+            method: GraphHTTPMethod(rawValue: request.method.rawValue),
+            url: url,
+            headers: headerDictionary(request.headerFields),
+            body: try await body?.collect()
+        )
         let queuedAnswer: GraphHTTPResponse? = lock.withLock {
-            recorded.append(request)
+            recorded.append(legacy)
+            recordedHTTP.append(request)
             return queued.isEmpty ? nil : queued.removeFirst()
         }
-        if let queuedAnswer { return queuedAnswer }
-        if let responder { return try responder(request) }
-        return defaultResponse
+        let answer: GraphHTTPResponse
+        if let queuedAnswer {
+            answer = queuedAnswer
+        } else if let responder {
+            answer = try responder(legacy)
+        } else {
+            answer = defaultResponse
+        }
+        var fields = HTTPFields()
+        for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        return (HTTPResponse(status: .init(code: answer.statusCode), headerFields: fields), GraphByteStream(data: answer.body))
     }
 }

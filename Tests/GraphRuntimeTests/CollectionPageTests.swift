@@ -89,7 +89,7 @@ private func page(_ ids: [String], nextLink: String?) -> Data {
 
     @Test func allPagesYieldsFirstPageThenThrowsAndStops() async throws {
         let transport = RecordingTransport(statusCode: 429, body: bytes(#"{"error": {"code": "TooManyRequests", "message": "slow"}}"#))
-        let client = GraphClient(transport: transport)
+        let client = GraphClient(transport: transport, middleware: GraphClient.defaultMiddleware(retry: .disabled))
         let first = CollectionPage<Widget>(value: [Widget(id: "1")], nextLink: "https://graph.microsoft.com/v1.0/next")
         var iterator = client.allPages(startingWith: first).makeAsyncIterator()
         #expect(try await iterator.next()?.value == [Widget(id: "1")])

@@ -36,7 +36,7 @@ public enum GeneratedPackageBuild {
         let modules = Set(files.map { String($0.path.split(separator: "/")[0]) })
         let versionModules = modules.subtracting([catalogModule]).sorted()
         let quoted = { (names: [String]) in names.map { "\"\($0)\"" }.joined(separator: ", ") }
-        var targets = [".target(name: \"GraphRuntime\")"]
+        var targets = [GeneratedPackageBuild.runtimeTarget]
         targets += versionModules.map { ".target(name: \"\($0)\", dependencies: [\"GraphRuntime\"])" }
         if modules.contains(catalogModule) {
             targets.append(".target(name: \"\(catalogModule)\", dependencies: [\(quoted(["GraphRuntime"] + versionModules))])")
@@ -48,6 +48,9 @@ public enum GeneratedPackageBuild {
         let package = Package(
             name: "CompileCheck",
             platforms: [.macOS(.v13)],
+            dependencies: [
+                \(GeneratedPackageBuild.runtimePackageDependencies.joined(separator: ",\n        "))
+            ],
             targets: [
                 \(targets.joined(separator: ",\n        "))
             ]
@@ -71,6 +74,18 @@ public enum GeneratedPackageBuild {
         let errors = text.split(separator: "\n").filter { $0.contains("error:") }.prefix(40).joined(separator: "\n")
         return Outcome(succeeded: process.terminationStatus == 0, errors: errors.isEmpty ? String(text.suffix(4000)) : errors)
     }
+}
+
+extension GeneratedPackageBuild {
+    /// The packages GraphRuntime depends on, as `.package` lines of a scratch manifest (the same as in this
+    /// repository's Package.swift).
+    public static let runtimePackageDependencies = [
+        #".package(url: "https://github.com/apple/swift-http-types", from: "1.8.0")"#,
+        #".package(url: "https://github.com/apple/swift-log", from: "1.16.2")"#,
+    ]
+
+    /// The GraphRuntime target of a scratch manifest, with its package dependencies.
+    public static let runtimeTarget = #".target(name: "GraphRuntime", dependencies: [.product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")])"#
 }
 
 /// A fixed-seed generator (SplitMix64): shuffles and random cases that are the same on every run, so a
