@@ -417,58 +417,14 @@ public struct GraphCountError: Error, Hashable, Sendable, CustomStringConvertibl
 
 extension GraphCall {
     /// Every page of the collection, fetched as the sequence is iterated: the first by this request, then each
-    /// `@odata.nextLink`, with this request's headers and options, and with the query items of this request
-    /// that the next link lacks (never `$top` or `$skip`, which the link replaces with its own).
-    public func pages<Element>() -> GraphCallPages<Element> where Response == CollectionPage<Element> {
-        GraphCallPages(call: self)
+    /// `@odata.nextLink` with this request's header fields and options (`GraphClient.pages`).
+    public func pages<Element>() -> GraphPages<Element> where Response == CollectionPage<Element> {
+        client.pages(request, of: Element.self)
     }
 
-    /// Every element of every page, in order.
-    public func items<Element>() async throws -> [Element] where Response == CollectionPage<Element> {
-        var items: [Element] = []
-        for try await page in pages() { items += page.value }
-        return items
-    }
-}
-
-/// The pages of a collection call (see `GraphCall.pages()`).
-public struct GraphCallPages<Element: Codable & Hashable & Sendable>: AsyncSequence, Sendable {
-    public typealias Element = CollectionPage<Element>
-    let call: GraphCall<CollectionPage<Element>>
-
-    public func makeAsyncIterator() -> Iterator { Iterator(call: call, next: call.request) }
-
-    /// Fetches one page per `next()`.
-    public struct Iterator: AsyncIteratorProtocol {
-        let call: GraphCall<CollectionPage<Element>>
-        var next: GraphRequest?
-
-        public mutating func next() async throws -> CollectionPage<Element>? {
-            guard let request = next else { return nil }
-            next = nil
-            try Task.checkCancellation()
-            var current = call
-            current.request = request
-            let page = try await current.send()
-            if let link = page.nextLink {
-                guard let url = URL(string: link, relativeTo: call.client.baseURL)?.absoluteURL else {
-                    throw GraphTransportError(message: "@odata.nextLink is not a URL: \(link)")
-                }
-                next = Self.nextRequest(url: url, first: call.request)
-            }
-            return page
-        }
-
-        /// GET `url` with the first request's headers and options, and the query items it lacks.
-        static func nextRequest(url: URL, first: GraphRequest) -> GraphRequest {
-            var request = GraphRequest(method: .get, url: url, headerFields: first.headerFields, options: first.options)
-            let present = Set((URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems ?? []).map { GraphQueryParsing.systemName($0.name).lowercased() })
-            request.queryItems = first.queryItems.filter { item in
-                let name = GraphQueryParsing.systemName(item.name).lowercased()
-                return !present.contains(name) && name != "$top" && name != "$skip"
-            }
-            return request
-        }
+    /// Every element of every page, in order, fetched page by page as the sequence is iterated.
+    public func items<Element>() -> GraphItems<Element> where Response == CollectionPage<Element> {
+        client.items(request, of: Element.self)
     }
 }
 
@@ -575,3 +531,7 @@ public protocol GeneratedWrappedValues {
     /// operation of the module returns wrapped.
     static func roundTripWrappedValue(typeName: String, json: Data) throws -> Data
 }
+
+/// Bytes, as `$value` downloads return them (`Foundation.Data`, named here so that generated files need
+/// import only GraphRuntime).
+public typealias GraphBytes = Data

@@ -2,6 +2,7 @@ import FlyingFox
 import Foundation
 import GraphRuntime
 import GraphV1
+import HTTPTypes
 import Testing
 
 /// What the server of a test received.
@@ -34,12 +35,13 @@ final class QueryTestServer: Sendable {
             throw GraphTransportError(message: "the test server did not report its port")
         }
         let test = QueryTestServer(server: server, port: port, running: running)
-        await server.appendRoute("*") { request in
+        await server.appendRoute("*") { (request: FlyingFox.HTTPRequest) in
             // FlyingFox decodes the path; the raw target keeps what the client encoded.
-            let raw = String(request.target.prefix { $0 != "?" })
-            let components = URLComponents(string: "http://host" + request.target)
+            let raw = request.target.path(percentEncoded: true)
+            var components = URLComponents()
+            components.percentEncodedQuery = request.target.query(percentEncoded: true)
             let received = ReceivedRequest(
-                method: request.method.rawValue, rawPath: raw, query: components?.queryItems ?? [],
+                method: request.method.rawValue, rawPath: raw, query: components.queryItems ?? [],
                 headers: Dictionary(request.headers.map { ($0.key.rawValue.lowercased(), $0.value) }, uniquingKeysWith: { $0 + ", " + $1 }),
                 body: try await request.bodyData
             )
@@ -89,7 +91,7 @@ func answer(_ status: Int = 200, json: String, headers: [String: String] = [:]) 
 
 @Suite("The generated client's query options, headers, functions and content against a loopback server", .timeLimit(.minutes(1)))
 struct QueryClientTests {
-    @Test("typed $filter, $select, $orderby, $top, $count and $search, an added option and typed headers arrive as sent; the next page keeps the headers and the query the link lacks")
+    @Test("typed $filter, $select, $orderby, $top, $count and $search, an added option and typed headers arrive as sent; every next page keeps the headers")
     func queryOptionsAndHeaders() async throws {
         try await QueryTestServer.run({ request in
             if request.query.contains(where: { $0.name == "$skiptoken" }) {
@@ -108,8 +110,9 @@ struct QueryClientTests {
             #expect(first.requestID == "r-1")
             #expect(first.etag == "W/\"1\"")
             #expect(first.status.code == 200)
-            let all = try await call.items()
-            #expect(all.map(\.id) == ["1", "2"])
+            var all: [String?] = []
+            for try await user in call.items() { all.append(user.id) }
+            #expect(all == ["1", "2"])
 
             let sent = server.requests
             #expect(sent.count == 3)
@@ -129,10 +132,7 @@ struct QueryClientTests {
                 #expect(request.headers["x-trace"] == "t1")
                 #expect(request.headers["authorization"] == "Bearer test-token")
             }
-            let next = try #require(sent.last?.query)
-            #expect(next.first == URLQueryItem(name: "$skiptoken", value: "abc"))
-            #expect(next.contains(URLQueryItem(name: "$filter", value: "startswith(displayName,'A&B')")))
-            #expect(!next.contains { $0.name == "$top" }, "the next link replaces $top")
+            #expect(sent.last?.query == [URLQueryItem(name: "$skiptoken", value: "abc")], "the next link is followed as Graph wrote it")
         }
     }
 

@@ -80,6 +80,7 @@ extension ModuleEmitter {
     static func builderName(for template: [PathSegment]) -> SwiftName {
         let words = template.map { segment -> String in
             if segment.kind == .parameter { return "Item" }
+            if let function = segment.function { return ([function.name] + function.arguments.map(\.name)).joined(separator: " ") }
             let text = segment.text
             return text.lowercased().hasPrefix("microsoft.graph.") ? String(text.dropFirst("microsoft.graph.".count)) : text
         }
@@ -298,13 +299,13 @@ extension ModuleEmitter {
         }
         documentation += ["", options.isEmpty ? "The page documents no OData query option; `query` sends any item added to it."
                                               : "OData query options the page documents: \(options.map { "`\($0.rawValue)`" }.joined(separator: ", "))."]
-        parameters.append(SwiftParameter(label: nil, name: ModuleEmitter.queryParameter, type: queryType, defaultValue: .call(.implicitMember(SwiftNaming.fixed("init")), [])))
+        parameters.append(SwiftParameter(label: nil, name: ModuleEmitter.queryParameter, type: queryType, defaultValue: .call(.type(queryType), [])))
         let headers = operation.requestHeaders.filter { !["authorization", "content-type", "content-length"].contains($0.name.lowercased()) }
         if !headers.isEmpty {
             documentation += ["", "Request headers the page documents:"] + headers.map { "- `\($0.name)`: \($0.value)" }
         }
         parameters.append(SwiftParameter(label: ModuleEmitter.headersParameter, name: ModuleEmitter.headersParameter,
-                                         type: .qualified(module: runtime, name: "GraphHeaders"), defaultValue: .call(.implicitMember(SwiftNaming.fixed("init")), [])))
+                                         type: .qualified(module: runtime, name: "GraphHeaders"), defaultValue: .call(.type(.qualified(module: runtime, name: "GraphHeaders")), [])))
 
         var queryItems: SwiftExpression = .member(.name(ModuleEmitter.queryParameter), SwiftNaming.fixed("queryItems"))
         for item in customItems.reversed() { queryItems = .binary(item, .plus, queryItems) }
@@ -347,7 +348,7 @@ extension ModuleEmitter {
     /// The call's value type and the `GraphCall` factory that reads it.
     func callResponse(_ operation: Operation) -> (SwiftType, String) {
         switch operation.responseKind {
-        case .binary: return (.data, "bytes")
+        case .binary: return (.qualified(module: ModuleEmitter.runtime, name: "GraphBytes"), "bytes")
         case .count: return (.int, "count")
         case .wrappedValue:
             if let body = operation.responseBody { return (swiftType(body), "wrappedValue") }
