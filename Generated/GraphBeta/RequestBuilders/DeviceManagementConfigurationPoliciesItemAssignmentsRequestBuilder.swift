@@ -45,7 +45,7 @@ public struct DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
     ) async throws -> DeviceManagementConfigurationPolicyAssignment {
-        return try await try self.postRequest(body, query, headers: headers).send()
+        return try await self.postRequest(body, query, headers: headers).send()
     }
 
     /// `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.

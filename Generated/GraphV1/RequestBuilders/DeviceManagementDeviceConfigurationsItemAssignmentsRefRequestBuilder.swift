@@ -42,7 +42,7 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRefRequestBuild
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
     ) async throws -> DeviceConfigurationAssignment {
-        return try await try self.postRequest(body, query, headers: headers).send()
+        return try await self.postRequest(body, query, headers: headers).send()
     }
 
     /// `POST /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/$ref` as a call: `send()`, `sendWithResponse()`. See `post`.

@@ -45,7 +45,7 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRequestBuilder:
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
     ) async throws -> DeviceConfigurationAssignment {
-        return try await try self.postRequest(body, query, headers: headers).send()
+        return try await self.postRequest(body, query, headers: headers).send()
     }
 
     /// `POST /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.

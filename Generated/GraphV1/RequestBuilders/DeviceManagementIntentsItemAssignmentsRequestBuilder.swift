@@ -42,7 +42,7 @@ public struct DeviceManagementIntentsItemAssignmentsRequestBuilder: Swift.Sendab
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
     ) async throws -> DeviceManagementIntentAssignment {
-        return try await try self.postRequest(body, query, headers: headers).send()
+        return try await self.postRequest(body, query, headers: headers).send()
     }
 
     /// `POST /deviceManagement/intents/{deviceManagementIntentId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.

@@ -44,8 +44,8 @@ public struct DeviceManagementManagedDevicesItemWipeRequestBuilder: Swift.Sendab
         _ body: ManagedDeviceWipeRequestBody,
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
-    ) async throws -> GraphRuntime.GraphNoContent {
-        return try await try self.postRequest(body, query, headers: headers).send()
+    ) async throws {
+        _ = try await self.postRequest(body, query, headers: headers).send()
     }
 
     /// `POST /deviceManagement/managedDevices/{managedDeviceId}/wipe` as a call: `send()`, `sendWithResponse()`. See `post`.

@@ -76,8 +76,8 @@ public struct UsersItemPhotoValueRequestBuilder: Swift.Sendable {
         _ content: GraphRuntime.GraphRequestBody,
         _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
         headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
-    ) async throws -> GraphRuntime.GraphNoContent {
-        return try await self.putRequest(content, query, headers: headers).send()
+    ) async throws {
+        _ = try await self.putRequest(content, query, headers: headers).send()
     }
 
     /// `PUT /users/{usersId}/photo/$value` as a call: `send()`, `sendWithResponse()`. See `put`.

@@ -223,10 +223,13 @@ extension ModuleEmitter {
         let callType = SwiftType.generic(module: ModuleEmitter.runtime, name: "GraphCall", arguments: [signature.response])
         let arguments = signature.parameters.map { SwiftArgument($0.label, .name($0.name)) }
         let call: SwiftExpression = .call(.member(.selfReference, requestName), arguments)
+        let sending = SwiftExpression.tryExpression(.awaitExpression(.call(.member(call, SwiftNaming.fixed("send")), [])))
+        // An answer without a body returns nothing (no unused `GraphNoContent` at call sites).
+        let returnsNothing = signature.response == .qualified(module: ModuleEmitter.runtime, name: "GraphNoContent")
         let send = SwiftFunction(
             documentation: ModuleEmitter.documentation(of: operation) + signature.documentation + ["", "`\(requestName.text)(...)` makes the same request as a `GraphCall`, for the status and headers of the response\(signature.isCollection ? ", every page" : "")\(signature.isBinary ? ", a streamed download" : "")."],
-            isStatic: false, name: name, parameters: signature.parameters, isAsync: true, isThrowing: true, returnType: signature.response,
-            body: [.returnStatement(.tryExpression(.awaitExpression(.call(.member(signature.throwsBuilding ? .tryExpression(call) : call, SwiftNaming.fixed("send")), []))))]
+            isStatic: false, name: name, parameters: signature.parameters, isAsync: true, isThrowing: true, returnType: returnsNothing ? nil : signature.response,
+            body: [returnsNothing ? .assignment(.discard, sending) : .returnStatement(sending)]
         )
         let request = SwiftFunction(
             documentation: ["`\(operation.method) \(operation.path)` as a call: `send()`, `sendWithResponse()`\(signature.isCollection ? ", `pages()`, `items()`" : "")\(signature.isBinary ? ", `downloadStream()`" : ""). See `\(name.text)`."],
