@@ -126,7 +126,8 @@ if !versionModules.isEmpty {
     ))
     targets.append(.testTarget(
         name: "GoldenTests",
-        dependencies: [.init(stringLiteral: catalogModule), "GraphRuntime", "DocgenPipeline", "JSONText", "DocgenModel"]
+        dependencies: [.init(stringLiteral: catalogModule), "GraphRuntime", "DocgenPipeline", "JSONText", "DocgenModel",
+                       .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "HTTPTypes", package: "swift-http-types")]
     ))
 }
 

@@ -5,7 +5,7 @@ import Foundation
 import GraphRuntime
 
 /// The `beta` module's catalog: what the golden tests and tools need to reach every type and operation.
-public enum GraphBetaModule: GraphRuntime.GeneratedAPIModule {
+public enum GraphBetaModule: GraphRuntime.GeneratedAPIModule, GraphRuntime.GeneratedWrappedValues {
     /// The API version.
     public static let apiVersion: Swift.String = "beta"
 
@@ -47,6 +47,17 @@ public enum GraphBetaModule: GraphRuntime.GeneratedAPIModule {
         }
     }
 
+    /// Decodes `json` as `{"value": x}` with x of the documented type `typeName` and encodes it again.
+    public static func roundTripWrappedValue(
+        typeName: Swift.String,
+        json: Foundation.Data
+    ) throws -> Foundation.Data {
+        switch GraphRuntime.ODataType.lookupKey(typeName) {
+        default:
+            throw GraphRuntime.GeneratedTypeLookupError.unknownType(typeName)
+        }
+    }
+
     /// Every operation, by id (`METHOD /path/{}/shape`), callable through the request builders.
     public static let operations: [GraphRuntime.GeneratedOperation] = makeOperations()
 
@@ -54,13 +65,13 @@ public enum GraphBetaModule: GraphRuntime.GeneratedAPIModule {
     public static func makeOperations() -> [GraphRuntime.GeneratedOperation] {
         var operations = [GraphRuntime.GeneratedOperation]()
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/compliancePolicies/{}/assignments") { client, pathValues, body in
-            _ = try await GraphBetaClient(client).deviceManagement.compliancePolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body))
+            _ = try await GraphBetaClient(client).deviceManagement.compliancePolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/configurationPolicies/{}/assignments") { client, pathValues, body in
-            _ = try await GraphBetaClient(client).deviceManagement.configurationPolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body))
+            _ = try await GraphBetaClient(client).deviceManagement.configurationPolicies[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementConfigurationPolicyAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceEnrollmentConfigurations/{}/assignments") { client, pathValues, body in
-            _ = try await GraphBetaClient(client).deviceManagement.deviceEnrollmentConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(EnrollmentConfigurationAssignment.self, from: body))
+            _ = try await GraphBetaClient(client).deviceManagement.deviceEnrollmentConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(EnrollmentConfigurationAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         return operations
     }

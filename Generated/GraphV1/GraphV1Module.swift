@@ -5,7 +5,7 @@ import Foundation
 import GraphRuntime
 
 /// The `v1.0` module's catalog: what the golden tests and tools need to reach every type and operation.
-public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
+public enum GraphV1Module: GraphRuntime.GeneratedAPIModule, GraphRuntime.GeneratedWrappedValues {
     /// The API version.
     public static let apiVersion: Swift.String = "v1.0"
 
@@ -31,13 +31,30 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
         case "enrollmentconfigurationassignment":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<EnrollmentConfigurationAssignment>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(EnrollmentConfigurationAssignment.self, json: json)
         case "entity":
-            return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<Entity>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(Entity.self, json: json)
+            return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<AnyEntity>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(AnyEntity.self, json: json)
+        case "event":
+            return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<Event>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(Event.self, json: json)
         case "exclusiongroupassignmenttarget":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<ExclusionGroupAssignmentTarget>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(ExclusionGroupAssignmentTarget.self, json: json)
         case "groupassignmenttarget":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<AnyGroupAssignmentTarget>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(AnyGroupAssignmentTarget.self, json: json)
         case "manageddevicewiperequestbody":
             return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<ManagedDeviceWipeRequestBody>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(ManagedDeviceWipeRequestBody.self, json: json)
+        case "user":
+            return try isCollection ? GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.CollectionPage<User>.self, json: json) : GraphRuntime.GeneratedRoundTrip.roundTrip(User.self, json: json)
+        default:
+            throw GraphRuntime.GeneratedTypeLookupError.unknownType(typeName)
+        }
+    }
+
+    /// Decodes `json` as `{"value": x}` with x of the documented type `typeName` and encodes it again.
+    public static func roundTripWrappedValue(
+        typeName: Swift.String,
+        json: Foundation.Data
+    ) throws -> Foundation.Data {
+        switch GraphRuntime.ODataType.lookupKey(typeName) {
+        case "boolean":
+            return try GraphRuntime.GeneratedRoundTrip.roundTrip(GraphRuntime.GraphValueWrapper<Swift.Bool>.self, json: json)
         default:
             throw GraphRuntime.GeneratedTypeLookupError.unknownType(typeName)
         }
@@ -50,19 +67,37 @@ public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {
     public static func makeOperations() -> [GraphRuntime.GeneratedOperation] {
         var operations = [GraphRuntime.GeneratedOperation]()
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments") { client, pathValues, body in
-            _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body))
+            _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/deviceConfigurations/{}/assignments/$ref") { client, pathValues, body in
-            _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.ref.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body))
+            _ = try await GraphV1Client(client).deviceManagement.deviceConfigurations[pathValues[0]].assignments.ref.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceConfigurationAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/intents/{}/assignments") { client, pathValues, body in
-            _ = try await GraphV1Client(client).deviceManagement.intents[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementIntentAssignment.self, from: body))
+            _ = try await GraphV1Client(client).deviceManagement.intents[pathValues[0]].assignments.post(try GraphRuntime.GeneratedRoundTrip.decode(DeviceManagementIntentAssignment.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /deviceManagement/managedDevices/{}/wipe") { client, pathValues, body in
-            try await GraphV1Client(client).deviceManagement.managedDevices[pathValues[0]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body))
+            _ = try await GraphV1Client(client).deviceManagement.managedDevices[pathValues[0]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')") { client, pathValues, body in
+            _ = try await GraphV1Client(client).deviceManagement.verifyWindowsEnrollmentAutoDiscovery(domainName: pathValues[0]).get(GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "GET /users") { client, pathValues, body in
+            _ = try await GraphV1Client(client).users.get(GraphRuntime.GraphQuery<User.CodingKeys>(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "GET /users/$count") { client, pathValues, body in
+            _ = try await GraphV1Client(client).users.count.get(GraphRuntime.GraphQuery<GraphRuntime.GraphPropertyName>(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "GET /users/{}/calendarView") { client, pathValues, body in
+            _ = try await GraphV1Client(client).users[pathValues[0]].calendarView.get(startDateTime: try GraphRuntime.GeneratedArguments.value("startDateTime", in: GraphRuntime.GeneratedOperation.exampleQuery), endDateTime: try GraphRuntime.GeneratedArguments.value("endDateTime", in: GraphRuntime.GeneratedOperation.exampleQuery), GraphRuntime.GraphQuery<Event.CodingKeys>(parsing: GraphRuntime.GeneratedArguments.removing(["startDateTime", "endDateTime"], from: GraphRuntime.GeneratedOperation.exampleQuery)), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         operations.append(GraphRuntime.GeneratedOperation(id: "POST /users/{}/managedDevices/{}/wipe") { client, pathValues, body in
-            try await GraphV1Client(client).users[pathValues[0]].managedDevices[pathValues[1]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body))
+            _ = try await GraphV1Client(client).users[pathValues[0]].managedDevices[pathValues[1]].wipe.post(try GraphRuntime.GeneratedRoundTrip.decode(ManagedDeviceWipeRequestBody.self, from: body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "GET /users/{}/photo/$value") { client, pathValues, body in
+            _ = try await GraphV1Client(client).users[pathValues[0]].photo.value.get(GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
+        })
+        operations.append(GraphRuntime.GeneratedOperation(id: "PUT /users/{}/photo/$value") { client, pathValues, body in
+            _ = try await GraphV1Client(client).users[pathValues[0]].photo.value.put(GraphRuntime.GeneratedArguments.upload(body), GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders))
         })
         return operations
     }

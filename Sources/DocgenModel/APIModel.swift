@@ -52,12 +52,29 @@ public struct Operation: Codable, Hashable, Sendable {
     public var responseBody: TypeReference?
     /// The request line that documents the operation.
     public var location: SourceLocation
+    /// The OData system query options the page documents for the operation (what "supports the OData query
+    /// parameters" without names means is settled by the linker), sorted.
+    public var queryOptions: [SystemQueryOption]
+    /// Custom query parameters: from the page's table and the request line's query string.
+    public var queryParameters: [QueryParameter]
+    /// Parameters of function segments of the path, in path order.
+    public var functionParameters: [FunctionParameter]
+    public var responseKind: ResponseKind
+    public var requestContent: RequestContentKind
 
     public init(
         id: String, method: String, path: PathTemplate, title: String?, description: String?,
         permissions: [Permission], requestHeaders: [HeaderSpecification], requestBody: TypeReference?,
-        responseStatus: Int?, responseBody: TypeReference?, location: SourceLocation
+        responseStatus: Int?, responseBody: TypeReference?, location: SourceLocation,
+        queryOptions: [SystemQueryOption] = [], queryParameters: [QueryParameter] = [],
+        functionParameters: [FunctionParameter] = [], responseKind: ResponseKind? = nil,
+        requestContent: RequestContentKind? = nil
     ) {
+        self.queryOptions = queryOptions
+        self.queryParameters = queryParameters
+        self.functionParameters = functionParameters
+        self.responseKind = responseKind ?? (responseBody == nil ? .noContent : responseBody!.isCollection ? .collection : .entity)
+        self.requestContent = requestContent ?? (requestBody == nil ? .none : .json)
         self.id = id
         self.method = method
         self.path = path
@@ -84,6 +101,9 @@ public struct LinkedExample: Codable, Hashable, Sendable {
     /// The types the bodies decode as.
     public var requestBodyType: TypeReference?
     public var responseBodyType: TypeReference?
+    /// The response body is `{"value": x}` with x of `responseBodyType` (a primitive or enum result); nil
+    /// when it is not.
+    public var responseIsWrappedValue: Bool?
 
     public init(
         example: Example, operationID: String?, pathValues: [String], requestBodyType: TypeReference?,

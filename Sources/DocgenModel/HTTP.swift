@@ -15,6 +15,11 @@ public struct PathTemplate: Codable, Hashable, Sendable, CustomStringConvertible
     }
 
     public var parameterNames: [String] { segments.compactMap { $0.kind == .parameter ? $0.parameterName : nil } }
+
+    /// The path has a `$value` segment: its content is bytes.
+    public var addressesRawValue: Bool { segments.last.map { $0.kind == .keyword && $0.text.lowercased() == "$value" } ?? false }
+    /// The path ends in `$count`.
+    public var addressesCount: Bool { segments.last.map { $0.kind == .keyword && $0.text.lowercased() == "$count" } ?? false }
 }
 
 public struct PathSegment: Codable, Hashable, Sendable {
@@ -32,12 +37,20 @@ public struct PathSegment: Codable, Hashable, Sendable {
     public var text: String
     /// For a parameter: its name without braces (`deviceConfigurationId`).
     public var parameterName: String?
+    /// For a literal written as a function call (`getEffectivePermissions(scope='{scope}')`): its name and
+    /// arguments.
+    public var function: FunctionCall?
 
-    public init(kind: Kind, text: String, parameterName: String? = nil) {
+    public init(kind: Kind, text: String, parameterName: String? = nil, function: FunctionCall? = nil) {
         self.kind = kind
         self.text = text
         self.parameterName = parameterName
+        self.function = function
     }
+
+    /// What two segments that address the same thing have in common: the lowercased text, or for a function
+    /// call its name and argument names (the values differ between a request line and an example).
+    public var matchKey: String { function?.matchKey ?? text.lowercased() }
 
     public static func literal(_ text: String) -> PathSegment { PathSegment(kind: .literal, text: text) }
     public static func keyword(_ text: String) -> PathSegment { PathSegment(kind: .keyword, text: text) }

@@ -14,6 +14,10 @@ public struct ParsedPage: Codable, Hashable, Sendable {
     public var requestBody: RequestBodySpecification?
     public var response: ResponseSpecification?
     public var examples: [Example]
+    /// The "Optional query parameters" / "Query parameters" section, if the page has one.
+    public var queryOptions: QueryOptionSpecification?
+    /// The rows of the "Function parameters" table, if the page has one.
+    public var functionParameters: [ParameterRow]?
 
     // Resource and enum pages (and enum sections of any page).
     public var types: [TypeDefinition]

@@ -18,6 +18,17 @@ public struct LintSummary: Codable, Hashable, Sendable {
     /// Members of example bodies that land in a declared property of their documented type, against those
     /// that only reach `additionalData`.
     public var exampleCoverage: ExampleCoverage
+    /// Operations that take OData query options, custom query parameters, or function parameters; functions
+    /// whose every parameter has a documented type; operations that answer with bytes, a `$count`, a wrapped
+    /// primitive or enum; operations that upload bytes.
+    public var operationsWithQueryOptions: Int
+    public var operationsWithQueryParameters: Int
+    public var functionsWithParameters: Int
+    public var functionsWithTypedParameters: Int
+    public var binaryResponses: Int
+    public var countResponses: Int
+    public var wrappedValueResponses: Int
+    public var binaryUploads: Int
     public var errors: Int
     public var warnings: Int
     public var diagnosticsByCode: [String: Int]
@@ -49,6 +60,16 @@ public struct LintSummary: Codable, Hashable, Sendable {
                 if documented { resolved += 1 } else { unresolved += 1 }
             }
         }
+        let allOperations = model.versions.flatMap(\.operations)
+        operationsWithQueryOptions = allOperations.filter { !$0.queryOptions.isEmpty }.count
+        operationsWithQueryParameters = allOperations.filter { !$0.queryParameters.isEmpty }.count
+        let functions = allOperations.filter { !$0.functionParameters.isEmpty }
+        functionsWithParameters = functions.count
+        functionsWithTypedParameters = functions.filter { $0.functionParameters.allSatisfy { $0.type.primitive != .json } }.count
+        binaryResponses = allOperations.filter { $0.responseKind == .binary }.count
+        countResponses = allOperations.filter { $0.responseKind == .count }.count
+        wrappedValueResponses = allOperations.filter { $0.responseKind == .wrappedValue }.count
+        binaryUploads = allOperations.filter { $0.requestContent == .binary }.count
         typeReferencesResolved = resolved
         typeReferencesUnresolved = unresolved
         exampleCoverage = ExampleCoverage(model: model)
@@ -71,6 +92,9 @@ public struct LintSummary: Codable, Hashable, Sendable {
             "bodies:       \(sorted(bodiesByKind))",
             "type refs:    \(typeReferencesResolved) resolved, \(typeReferencesUnresolved) inferred or unresolved",
             "typed:        \(exampleCoverage.typedMembers) example members in a declared property (\(exampleCoverage.typedPerMille / 10).\(exampleCoverage.typedPerMille % 10) %), \(exampleCoverage.untypedMembers) only in additionalData",
+            "query:        \(operationsWithQueryOptions) operations with OData query options, \(operationsWithQueryParameters) with custom query parameters",
+            "functions:    \(functionsWithParameters) with parameters, \(functionsWithTypedParameters) of them with every parameter typed",
+            "content:      \(binaryResponses) binary responses, \(binaryUploads) binary uploads, \(countResponses) $count, \(wrappedValueResponses) wrapped primitive or enum results",
         ]
         if !exampleCoverage.topUndeclared.isEmpty {
             lines.append("  most frequent undeclared members: " + exampleCoverage.topUndeclared.map { "\($0.type).\($0.member) \($0.count)" }.joined(separator: ", "))

@@ -82,6 +82,7 @@ struct VersionLinker {
         checkInheritance(types: &types)
         var index = TypeIndex(types: types, enums: enums)
         unifyDuplicates(&operations, index: index)
+        VersionLinker.settleResponseKinds(&operations, index: index)
         let matcher = OperationMatcher(operations)
         let inferredFromExamples = inferFromExamples(index: index, operations: matcher)
         if !inferredFromExamples.isEmpty {

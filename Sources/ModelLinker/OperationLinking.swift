@@ -12,11 +12,17 @@ extension VersionLinker {
             for line in page.requestLines {
                 let id = Operation.identifier(method: line.method, path: line.path)
                 let sendsBody = ["POST", "PUT", "PATCH"].contains(line.method) && hasBody
+                let facts = queryFacts(page: page, line: line, sendsBody: sendsBody)
+                let sendsJSON = sendsBody && facts.requestContent != .binary
                 let operation = Operation(
                     id: id, method: line.method, path: line.path, title: page.title, description: page.description,
                     permissions: page.permissions, requestHeaders: page.requestHeaders,
-                    requestBody: sendsBody ? page.requestBody?.type ?? unnamedBodyTypes[line.location] : nil,
-                    responseStatus: page.response?.statusCode, responseBody: page.response?.type, location: line.location
+                    requestBody: sendsJSON ? page.requestBody?.type ?? unnamedBodyTypes[line.location] : nil,
+                    responseStatus: page.response?.statusCode,
+                    responseBody: facts.responseKind == .binary || facts.responseKind == .count ? nil : page.response?.type,
+                    location: line.location,
+                    queryOptions: facts.options, queryParameters: facts.parameters, functionParameters: facts.functionParameters,
+                    responseKind: facts.responseKind, requestContent: facts.requestContent
                 )
                 if let first = byID[id.lowercased()] {
                     duplicates[first.id, default: []].append(operation)
@@ -91,7 +97,7 @@ extension VersionLinker {
     static func matches(_ path: PathTemplate, _ template: PathTemplate) -> Bool {
         guard path.segments.count == template.segments.count else { return false }
         for (segment, expected) in zip(path.segments, template.segments) where expected.kind != .parameter {
-            if segment.text.lowercased() != expected.text.lowercased() { return false }
+            if segment.matchKey != expected.matchKey { return false }
         }
         return true
     }
@@ -120,9 +126,14 @@ extension VersionLinker {
                         warn(.exampleURLMismatch, "example \(request.method) \(request.path) matches no documented request line\(documented.isEmpty ? "" : " (this page documents \(documented))")", at: request.location)
                     }
                 }
+                // Path parameters, then each function argument (unquoted: the value a caller passes), in path order.
                 let pathValues: [String] = operation.map { operation in
-                    zip(example.request!.path.segments, operation.path.segments).compactMap { segment, template in
-                        template.kind == .parameter ? segment.text : nil
+                    zip(example.request!.path.segments, operation.path.segments).flatMap { segment, template -> [String] in
+                        if template.kind == .parameter { return [segment.text] }
+                        guard let function = template.function else { return [] }
+                        return function.arguments.map { argument in
+                            segment.function?.arguments.first { $0.name.lowercased() == argument.name.lowercased() }?.unquotedValue ?? ""
+                        }
                     }
                 } ?? []
                 let requestType = requestBodyType(example: example, operation: operation)
@@ -130,10 +141,14 @@ extension VersionLinker {
                 if let request = example.request, let body = request.body?.json, let type = requestType {
                     check(body, against: type, index: index, at: body.locationHint(request.body!.location), path: .root)
                 }
+                // A primitive or enum result comes as `{"value": x}`: x is what has the documented type.
+                let isWrapped = operation?.responseKind == .wrappedValue && responseType == operation?.responseBody
                 if let response = example.response, let body = response.body?.json, let type = responseType {
-                    check(body, against: type, index: index, at: response.body!.location, path: .root)
+                    check(isWrapped ? body["value"] ?? body : body, against: type, index: index, at: response.body!.location, path: .root)
                 }
-                linked.append(LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType))
+                var linkedExample = LinkedExample(example: example, operationID: operation?.id, pathValues: pathValues, requestBodyType: requestType, responseBodyType: responseType)
+                if isWrapped, example.response?.body?.json != nil { linkedExample.responseIsWrappedValue = true }
+                linked.append(linkedExample)
             }
         }
         return linked
@@ -191,7 +206,7 @@ struct OperationMatcher {
                     if node.parameter == nil { node.parameter = Node() }
                     node = node.parameter!
                 } else {
-                    let key = segment.text.lowercased()
+                    let key = segment.matchKey
                     if let child = node.literals[key] {
                         node = child
                     } else {
@@ -209,7 +224,7 @@ struct OperationMatcher {
     func operations(matching path: PathTemplate) -> [Operation] {
         var nodes = [root]
         for segment in path.segments {
-            let key = segment.text.lowercased()
+            let key = segment.matchKey
             var next: [Node] = []
             for node in nodes {
                 if let literal = node.literals[key] { next.append(literal) }

@@ -154,10 +154,12 @@ extension PageReader {
               let table = table(in: section.blocks, firstColumn: { $0 == "header" || $0 == "name" || $0 == "headers" })
         else { return [] }
         let fitted = fit(table)
-        return fitted.rows.filter { !$0.isGroupLabel && $0.cells.count >= 2 }.compactMap { row in
+        // `| Name | Type | Description |` tables put the value in the description, after the type `string`.
+        let valueColumn = fitted.column { $0 == "value" || $0 == "values" } ?? fitted.column { $0 == "description" } ?? 1
+        return fitted.rows.filter { !$0.isGroupLabel && $0.cells.count > valueColumn }.compactMap { row in
             let name = row.cells[0].plainText.trimmed
             guard !name.isEmpty else { return nil }
-            let value = row.cells[1].plainText.trimmed
+            let value = row.cells[valueColumn].plainText.trimmed
             let isRequired = value.lowercased().containsText("required") && !value.lowercased().containsText("not required")
             return HeaderSpecification(name: name, value: value, isRequired: isRequired, location: location(line: row.line, column: row.cells[0].column))
         }

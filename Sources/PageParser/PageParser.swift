@@ -103,6 +103,11 @@ struct PageReader {
             page.requestHeaders = readRequestHeaders()
             page.requestBody = readRequestBody()
             page.response = readResponse()
+            if page.response != nil, page.response?.type == nil, let section = outline.section(matching: { $0 == "response" || $0 == "responses" }) {
+                page.response?.type = PageReader.primitiveResult(inProse: section.blocks.filter { $0.kind == .paragraph })
+            }
+            page.queryOptions = readQueryOptions()
+            page.functionParameters = readFunctionParameters()
             if page.requestLines.isEmpty {
                 let anchor = outline.section(matching: PageOutline.isHTTPRequestHeading)?.heading ?? title
                 warn(.noRequestLines, "method page has no HTTP request line", at: anchor.map(location(of:)) ?? location(line: 1, column: 1))

@@ -117,6 +117,7 @@ enum PathParsing {
             return .parameter(String(text.dropFirst().dropLast()).trimmed, text: text)
         }
         if text.hasPrefix("$") { return .keyword(text) }
+        if let function = functionCall(text) { return PathSegment(kind: .literal, text: text, function: function) }
         return .literal(text)
     }
 }

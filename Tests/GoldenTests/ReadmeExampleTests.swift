@@ -49,6 +49,54 @@ struct ReadmeExampleTests {
         #expect(sent?["keepUserData"] as? Bool == true)
     }
 
+    @Test("the README's query options, function, download, upload, response and paging examples compile and send what the README says")
+    func readmeQueryExamples() async throws {
+        let portrait = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-readme-\(UUID().uuidString).png")
+        try Data("png bytes".utf8).write(to: portrait)
+        defer { try? FileManager.default.removeItem(at: portrait) }
+        let transport = RecordingTransport { request in
+            let path = request.url.path
+            if path.hasSuffix("verifyWindowsEnrollmentAutoDiscovery(domainName='contoso.com')") { return GraphHTTPResponse(statusCode: 200, body: Data(#"{"value":true}"#.utf8)) }
+            if path.hasSuffix("/photo/$value") { return GraphHTTPResponse(statusCode: 200, headers: ["Content-Type": "image/jpeg"], body: Data("jpeg bytes".utf8)) }
+            return GraphHTTPResponse(statusCode: 200, headers: ["request-id": "r-7"], body: Data(#"{"@odata.count":1,"value":[{"id":"u1","displayName":"Adele Vance","mail":"a@contoso.com"}]}"#.utf8))
+        }
+        let token = { @Sendable () async throws -> String in "token" }
+        let graph = GraphV1Client(GraphClient(transport: transport, authorization: { "Bearer \(try await token())" }))
+
+        // As in the README (the portrait file made above).
+        let users = try await graph.users.get(
+            GraphQuery(select: [.id, .displayName, .mail], filter: "startswith(displayName,'Adele')", top: 10, count: true),
+            headers: GraphHeaders(consistencyLevel: .eventual)
+        )
+        print(users.count ?? 0, users.value.map { $0.displayName ?? "" })
+        let discoverable: Bool = try await graph.deviceManagement.verifyWindowsEnrollmentAutoDiscovery(domainName: "contoso.com").get()
+        let photo = graph.users["{user-id}"].photo.value
+        let bytes = try await photo.get()
+        let download = try await photo.getRequest().downloadStream()
+        for try await chunk in download.body { print(chunk.count) }
+        try await photo.put(.bytes(bytes, contentType: "image/jpeg"))
+        try await photo.put(.file(portrait, contentType: "image/png"))
+        let answer = try await graph.users.getRequest(GraphQuery(top: 5)).sendWithResponse()
+        print(answer.status.code, answer.requestID ?? "", discoverable)
+        for try await user in graph.users.getRequest(GraphQuery(select: [.displayName])).items() { print(user.displayName ?? "") }
+
+        #expect(users.count == 1 && users.value.first?.displayName == "Adele Vance")
+        #expect(discoverable)
+        #expect(bytes == Data("jpeg bytes".utf8))
+        #expect(answer.requestID == "r-7")
+        let sent = transport.requests
+        #expect(sent.count == 8)
+        guard sent.count == 8 else { return }
+        let first = try #require(URLComponents(url: sent[0].url, resolvingAgainstBaseURL: false))
+        #expect(first.path == "/v1.0/users")
+        #expect(first.queryItems == [URLQueryItem(name: "$select", value: "id,displayName,mail"), URLQueryItem(name: "$filter", value: "startswith(displayName,'Adele')"),
+                                     URLQueryItem(name: "$top", value: "10"), URLQueryItem(name: "$count", value: "true")])
+        #expect(sent[0].header("ConsistencyLevel") == "eventual")
+        #expect(sent[1].url.path == "/v1.0/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='contoso.com')")
+        #expect(sent[4].method.rawValue == "PUT" && sent[4].header("Content-Type") == "image/jpeg" && sent[4].body == Data("jpeg bytes".utf8))
+        #expect(sent[5].header("Content-Type") == "image/png" && sent[5].body == Data("png bytes".utf8))
+    }
+
     @Test("an unknown @odata.type falls back to the base type and keeps every member")
     func unknownDerivedTypeFallsBack() throws {
         let json = Data(##"{"target":{"@odata.type":"#microsoft.graph.somethingNew","extra":[1,2]}}"##.utf8)

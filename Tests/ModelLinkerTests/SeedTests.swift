@@ -37,7 +37,9 @@ struct SeedTests {
         #expect(model.versions.map(\.name) == ["beta", "v1.0"])
         #expect(model.version("v1.0")?.operations.map(\.location.path) == [
             "api/000_cda0472df703f221.md", "api/002_03cef6e2216d3afc.md", "api/004_718cc49a51975df0.md",
-            "api/manageddevice-wipe.md", "api/manageddevice-wipe.md",
+            "api/manageddevice-wipe.md", "api/devicemanagement-verifywindowsenrollmentautodiscovery.md", "api/user-list.md",
+            "api/user-list-count.md", "api/user-list-calendarview.md", "api/manageddevice-wipe.md", "api/profilephoto-get-value.md",
+            "api/profilephoto-update.md",
         ])
         #expect(model.version("beta")?.operations.map(\.location.path) == [
             "api/001_c6791453e4f97556.md", "api/001_c6791453e4f97556.md", "api/003_e6f84260a2584554.md",
@@ -52,13 +54,18 @@ struct SeedTests {
             "POST /deviceManagement/deviceConfigurations/{}/assignments",
             "POST /deviceManagement/deviceConfigurations/{}/assignments",
             "POST /deviceManagement/intents/{}/assignments",
+            "GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')",
             "POST /deviceManagement/managedDevices/{}/wipe",
+            "GET /users/{}/photo/$value", "PUT /users/{}/photo/$value", "GET /users/{}/calendarView", "GET /users/$count", "GET /users", "GET /users",
         ])
-        #expect(v1.examples.map(\.pathValues) == [["{deviceConfigurationId}"], ["{deviceConfigurationId}"], ["{deviceManagementIntentId}"],
-                                                   ["0f3e5a2c-7d41-4b8e-9c6a-2b1d8e4f7a90"]])
+        let user = "7f3c1e2a-5b4d-4c6e-8f9a-0b1c2d3e4f5a"
+        #expect(v1.examples.map(\.pathValues) == [["{deviceConfigurationId}"], ["{deviceConfigurationId}"], ["{deviceManagementIntentId}"], ["contoso.com"],
+                                                   ["0f3e5a2c-7d41-4b8e-9c6a-2b1d8e4f7a90"], [user], [user], [user], [], [], []])
         #expect(v1.examples.map { $0.requestBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment",
-                                                                 "managedDeviceWipeRequestBody"])
-        #expect(v1.examples.map { $0.responseBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment", nil])
+                                                                 nil, "managedDeviceWipeRequestBody", nil, nil, nil, nil, nil, nil])
+        #expect(v1.examples.map { $0.responseBodyType?.name } == ["deviceConfigurationAssignment", "deviceConfigurationAssignment", "deviceManagementIntentAssignment",
+                                                                  "Boolean", nil, nil, nil, "event", nil, "user", "user"])
+        #expect(v1.examples.map { $0.responseIsWrappedValue ?? false } == [false, false, false, true, false, false, false, false, false, false, false])
         let beta = try #require(model.version("beta"))
         #expect(beta.examples.map(\.operationID) == [
             "POST /deviceManagement/compliancePolicies/{}/assignments",

@@ -177,20 +177,20 @@ struct StructureTests {
         let a = file(files, "GraphV1/RequestBuilders/ARequestBuilder.swift")
         #expect(hasLine(a, "public subscript(_ aId: Swift.String) -> AItemRequestBuilder {"))
         #expect(hasLine(a, "return AItemRequestBuilder(client: self.client, pathSegments: self.pathSegments + [aId])"))
-        #expect(hasLine(a, "public func get() async throws -> GraphRuntime.CollectionPage<Drawing> {"))
-        #expect(hasLine(a, "let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: \"GET\"), pathSegments: self.pathSegments)"))
-        #expect(hasLine(a, "return try await self.client.send(request, expecting: GraphRuntime.CollectionPage<Drawing>.self)"))
+        #expect(signature(a, "get") == "public func get(\(noOptions)) async throws -> GraphRuntime.CollectionPage<Drawing> {")
+        #expect(hasLine(a, "return GraphRuntime.GraphCall<GraphRuntime.CollectionPage<Drawing>>.json(self.client, GraphRuntime.GraphRequest(verb: \"GET\", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers))"))
+        #expect(hasLine(a, "return try await self.getRequest(query, headers: headers).send()"))
         #expect(hasLine(a, "/// `GET /a`"))
 
         let item = file(files, "GraphV1/RequestBuilders/AItemRequestBuilder.swift")
         #expect(hasLine(item, "public var b: AItemBRequestBuilder {"))
-        #expect(hasLine(item, "public func delete() async throws {"), "DELETE returns nothing")
-        #expect(hasLine(item, "try await self.client.send(request)"))
+        #expect(signature(item, "delete") == "public func delete(\(noOptions)) async throws {", "DELETE returns nothing")
+        #expect(hasLine(item, "_ = try await self.deleteRequest(query, headers: headers).send()"))
         #expect(!item.contains("expecting:"))
 
         let b = file(files, "GraphV1/RequestBuilders/AItemBRequestBuilder.swift")
-        #expect(hasLine(b, "public func post(_ body: AnyShape) async throws -> AnyShape {"))
-        #expect(hasLine(b, "let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: \"POST\"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))"))
+        #expect(signature(b, "post") == "public func post(_ body: AnyShape, \(noOptions)) async throws -> AnyShape {")
+        #expect(hasLine(b, "return GraphRuntime.GraphCall<AnyShape>.json(self.client, GraphRuntime.GraphRequest(verb: \"POST\", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))"))
         #expect(hasLine(b, "/// `POST /a/{aId}/b`"))
         #expect(hasLine(b, "/// Succeeds with HTTP 201."))
         #expect(hasLine(b, "/// Documented in api/post.md."), "the page, not the line: a line inserted above must not change it")
@@ -220,33 +220,34 @@ struct StructureTests {
         ]))
         let files = emitted(m)
         let things = file(files, "GraphV1/RequestBuilders/ThingsRequestBuilder.swift")
-        #expect(hasLine(things, "public func get() async throws -> GraphRuntime.CollectionPage<Thing> {"))
+        #expect(signature(things, "get") == "public func get(\(noOptions)) async throws -> GraphRuntime.CollectionPage<Thing> {")
         let item = file(files, "GraphV1/RequestBuilders/ThingsItemRequestBuilder.swift")
-        #expect(hasLine(item, "public func get() async throws -> Thing {"))
-        #expect(hasLine(item, "public func patch(_ body: Thing) async throws {"))
-        #expect(hasLine(item, "public func put(_ body: Thing) async throws {"))
-        #expect(hasLine(item, "public func delete() async throws {"))
+        #expect(signature(item, "get") == "public func get(\(noOptions)) async throws -> Thing {")
+        #expect(signature(item, "patch") == "public func patch(_ body: Thing, \(noOptions)) async throws {")
+        #expect(signature(item, "put") == "public func put(_ body: Thing, \(noOptions)) async throws {")
+        #expect(signature(item, "delete") == "public func delete(\(noOptions)) async throws {")
         // Functions in method order.
         let order = ["delete", "get", "patch", "put"].compactMap { verb in trimmedLines(item).firstIndex { $0.hasPrefix("public func \(verb)(") || $0.hasPrefix("public func `\(verb)`(") } }
         #expect(order == order.sorted() && order.count == 4)
-        #expect(hasLine(file(files, "GraphV1/RequestBuilders/ThingsItemPingRequestBuilder.swift"), "public func post() async throws {"))
-        #expect(hasLine(file(files, "GraphV1/RequestBuilders/ThingsItemEchoRequestBuilder.swift"), "public func post() async throws -> GraphRuntime.JSONValue {"))
-        #expect(hasLine(file(files, "GraphV1/RequestBuilders/ThingsItemTagsRequestBuilder.swift"), "public func get() async throws -> GraphRuntime.CollectionPage<Swift.String> {"))
+        #expect(signature(file(files, "GraphV1/RequestBuilders/ThingsItemPingRequestBuilder.swift"), "post") == "public func post(\(noOptions)) async throws {")
+        #expect(signature(file(files, "GraphV1/RequestBuilders/ThingsItemEchoRequestBuilder.swift"), "post") == "public func post(\(noOptions)) async throws -> GraphRuntime.JSONValue {")
+        #expect(signature(file(files, "GraphV1/RequestBuilders/ThingsItemTagsRequestBuilder.swift"), "get") == "public func get(\(noOptions)) async throws -> GraphRuntime.CollectionPage<Swift.String> {")
     }
 
     @Test("The module catalog lists every operation id and calls it through the fluent chain")
     func catalogOperations() {
         let module = file(files, "GraphV1/GraphV1Module.swift")
-        #expect(hasLine(module, "public enum GraphV1Module: GraphRuntime.GeneratedAPIModule {"))
+        #expect(hasLine(module, "public enum GraphV1Module: GraphRuntime.GeneratedAPIModule, GraphRuntime.GeneratedWrappedValues {"))
         #expect(hasLine(module, "import Foundation"))
         let ids = trimmedLines(module).compactMap { line -> String? in
             guard line.hasPrefix("operations.append(GraphRuntime.GeneratedOperation(id: ") else { return nil }
             return line.split(separator: "\"").dropFirst().first.map(String.init)
         }
         #expect(ids == ["GET /a", "DELETE /a/{}", "POST /a/{}/b"])
-        #expect(hasLine(module, "_ = try await GraphV1Client(client).a.get()"))
-        #expect(hasLine(module, "try await GraphV1Client(client).a[pathValues[0]].delete()"))
-        #expect(hasLine(module, "_ = try await GraphV1Client(client).a[pathValues[0]].b.post(try GraphRuntime.GeneratedRoundTrip.decode(AnyShape.self, from: body))"))
+        let exampleOptions = "GraphRuntime.GraphCustomQuery(parsing: GraphRuntime.GeneratedOperation.exampleQuery), headers: GraphRuntime.GeneratedArguments.headers(GraphRuntime.GeneratedOperation.exampleHeaders)"
+        #expect(hasLine(module, "_ = try await GraphV1Client(client).a.get(\(exampleOptions))"))
+        #expect(hasLine(module, "_ = try await GraphV1Client(client).a[pathValues[0]].delete(\(exampleOptions))"))
+        #expect(hasLine(module, "_ = try await GraphV1Client(client).a[pathValues[0]].b.post(try GraphRuntime.GeneratedRoundTrip.decode(AnyShape.self, from: body), \(exampleOptions))"))
         #expect(hasLine(module, "operations.append(GraphRuntime.GeneratedOperation(id: \"POST /a/{}/b\") { client, pathValues, body in"))
         // Round trip by lookup key: every type (the wrapper for a base type) and enum, sorted.
         let keys = trimmedLines(module).filter { $0.hasPrefix("case \"") }
@@ -266,7 +267,7 @@ struct StructureTests {
         #expect(hasLine(catalog, "return [GraphBeta.GraphBetaModule.self, GraphV1.GraphV1Module.self, GraphV2_1.GraphV2_1Module.self]"))
         for module in ["GraphBeta", "GraphRuntime", "GraphV1", "GraphV2_1"] { #expect(hasLine(catalog, "import \(module)")) }
         // Each module's catalog and client are named exactly as the catalog refers to them.
-        #expect(hasLine(file(files, "GraphV2_1/GraphV2_1Module.swift"), "public enum GraphV2_1Module: GraphRuntime.GeneratedAPIModule {"))
+        #expect(hasLine(file(files, "GraphV2_1/GraphV2_1Module.swift"), "public enum GraphV2_1Module: GraphRuntime.GeneratedAPIModule, GraphRuntime.GeneratedWrappedValues {"))
         #expect(hasLine(file(files, "GraphV2_1/GraphV2_1Client.swift"), "public struct GraphV2_1Client: Swift.Sendable {"))
         #expect(hasLine(file(files, "GraphBeta/GraphBetaModule.swift"), "public static let apiVersion: Swift.String = \"beta\""))
     }
@@ -288,8 +289,8 @@ struct StructureTests {
             "GraphV1/RequestBuilders/UsersRequestBuilder.swift",
         ])
         let ref = file(files, "GraphV1/RequestBuilders/UsersItemManagerRefRequestBuilder.swift")
-        #expect(hasLine(ref, "public func delete() async throws {"))
-        #expect(hasLine(ref, "public func get() async throws -> GraphRuntime.JSONValue {"))
+        #expect(signature(ref, "delete") == "public func delete(\(noOptions)) async throws {")
+        #expect(signature(ref, "get") == "public func get(\(noOptions)) async throws -> GraphRuntime.JSONValue {")
         let manager = file(files, "GraphV1/RequestBuilders/UsersItemManagerRequestBuilder.swift")
         #expect(hasLine(manager, "public var ref: UsersItemManagerRefRequestBuilder {"))
         #expect(hasLine(manager, "return UsersItemManagerRefRequestBuilder(client: self.client, pathSegments: self.pathSegments + [\"$ref\"])"))
@@ -362,6 +363,6 @@ struct UnnamedRequestBodyEmissionTests {
     @Test("the action's function takes the body")
     func functionTakesTheBody() {
         let builder = file(Self.files, "GraphV1/RequestBuilders/DeviceManagementManagedDevicesItemWipeRequestBuilder.swift")
-        #expect(hasLine(builder, "public func post(_ body: ManagedDeviceWipeRequestBody) async throws {"))
+        #expect(signature(builder, "post") == "public func post(_ body: ManagedDeviceWipeRequestBody, \(noOptions)) async throws {")
     }
 }

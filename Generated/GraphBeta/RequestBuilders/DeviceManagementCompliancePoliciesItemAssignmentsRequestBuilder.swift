@@ -33,8 +33,27 @@ public struct DeviceManagementCompliancePoliciesItemAssignmentsRequestBuilder: S
     /// Succeeds with HTTP 201.
     ///
     /// Documented in api/001_c6791453e4f97556.md.
-    public func post(_ body: DeviceManagementConfigurationPolicyAssignment) async throws -> DeviceManagementConfigurationPolicyAssignment {
-        let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
-        return try await self.client.send(request, expecting: DeviceManagementConfigurationPolicyAssignment.self)
+    ///
+    /// The page documents no OData query option; `query` sends any item added to it.
+    ///
+    /// Request headers the page documents:
+    /// - `Accept`: application/json
+    ///
+    /// `postRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response.
+    public func post(
+        _ body: DeviceManagementConfigurationPolicyAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws -> DeviceManagementConfigurationPolicyAssignment {
+        return try await self.postRequest(body, query, headers: headers).send()
+    }
+
+    /// `POST /deviceManagement/compliancePolicies/{deviceManagementCompliancePolicyId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.
+    public func postRequest(
+        _ body: DeviceManagementConfigurationPolicyAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) throws -> GraphRuntime.GraphCall<DeviceManagementConfigurationPolicyAssignment> {
+        return GraphRuntime.GraphCall<DeviceManagementConfigurationPolicyAssignment>.json(self.client, GraphRuntime.GraphRequest(verb: "POST", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))
     }
 }

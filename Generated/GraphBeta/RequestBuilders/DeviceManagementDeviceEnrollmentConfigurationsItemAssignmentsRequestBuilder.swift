@@ -33,8 +33,27 @@ public struct DeviceManagementDeviceEnrollmentConfigurationsItemAssignmentsReque
     /// Succeeds with HTTP 201.
     ///
     /// Documented in api/003_e6f84260a2584554.md.
-    public func post(_ body: EnrollmentConfigurationAssignment) async throws -> EnrollmentConfigurationAssignment {
-        let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
-        return try await self.client.send(request, expecting: EnrollmentConfigurationAssignment.self)
+    ///
+    /// The page documents no OData query option; `query` sends any item added to it.
+    ///
+    /// Request headers the page documents:
+    /// - `Accept`: application/json
+    ///
+    /// `postRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response.
+    public func post(
+        _ body: EnrollmentConfigurationAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws -> EnrollmentConfigurationAssignment {
+        return try await self.postRequest(body, query, headers: headers).send()
+    }
+
+    /// `POST /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.
+    public func postRequest(
+        _ body: EnrollmentConfigurationAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) throws -> GraphRuntime.GraphCall<EnrollmentConfigurationAssignment> {
+        return GraphRuntime.GraphCall<EnrollmentConfigurationAssignment>.json(self.client, GraphRuntime.GraphRequest(verb: "POST", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))
     }
 }

@@ -33,9 +33,28 @@ public struct DeviceManagementDeviceConfigurationsItemAssignmentsRequestBuilder:
     /// Succeeds with HTTP 201.
     ///
     /// Documented in api/000_cda0472df703f221.md.
-    public func post(_ body: DeviceConfigurationAssignment) async throws -> DeviceConfigurationAssignment {
-        let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
-        return try await self.client.send(request, expecting: DeviceConfigurationAssignment.self)
+    ///
+    /// The page documents no OData query option; `query` sends any item added to it.
+    ///
+    /// Request headers the page documents:
+    /// - `Accept`: application/json
+    ///
+    /// `postRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response.
+    public func post(
+        _ body: DeviceConfigurationAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws -> DeviceConfigurationAssignment {
+        return try await self.postRequest(body, query, headers: headers).send()
+    }
+
+    /// `POST /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.
+    public func postRequest(
+        _ body: DeviceConfigurationAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) throws -> GraphRuntime.GraphCall<DeviceConfigurationAssignment> {
+        return GraphRuntime.GraphCall<DeviceConfigurationAssignment>.json(self.client, GraphRuntime.GraphRequest(verb: "POST", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))
     }
 
     /// `/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/$ref`

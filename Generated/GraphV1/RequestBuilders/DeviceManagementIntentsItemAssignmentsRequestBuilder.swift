@@ -33,8 +33,24 @@ public struct DeviceManagementIntentsItemAssignmentsRequestBuilder: Swift.Sendab
     /// Succeeds with HTTP 201.
     ///
     /// Documented in api/004_718cc49a51975df0.md.
-    public func post(_ body: DeviceManagementIntentAssignment) async throws -> DeviceManagementIntentAssignment {
-        let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
-        return try await self.client.send(request, expecting: DeviceManagementIntentAssignment.self)
+    ///
+    /// The page documents no OData query option; `query` sends any item added to it.
+    ///
+    /// `postRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response.
+    public func post(
+        _ body: DeviceManagementIntentAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws -> DeviceManagementIntentAssignment {
+        return try await self.postRequest(body, query, headers: headers).send()
+    }
+
+    /// `POST /deviceManagement/intents/{deviceManagementIntentId}/assignments` as a call: `send()`, `sendWithResponse()`. See `post`.
+    public func postRequest(
+        _ body: DeviceManagementIntentAssignment,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) throws -> GraphRuntime.GraphCall<DeviceManagementIntentAssignment> {
+        return GraphRuntime.GraphCall<DeviceManagementIntentAssignment>.json(self.client, GraphRuntime.GraphRequest(verb: "POST", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))
     }
 }

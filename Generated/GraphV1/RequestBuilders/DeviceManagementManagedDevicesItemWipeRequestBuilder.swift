@@ -33,8 +33,27 @@ public struct DeviceManagementManagedDevicesItemWipeRequestBuilder: Swift.Sendab
     /// Succeeds with HTTP 204.
     ///
     /// Documented in api/manageddevice-wipe.md.
-    public func post(_ body: ManagedDeviceWipeRequestBody) async throws {
-        let request = self.client.makeRequest(method: GraphRuntime.GraphHTTPMethod(rawValue: "POST"), pathSegments: self.pathSegments, body: try self.client.encodeBody(body))
-        try await self.client.send(request)
+    ///
+    /// The page documents no OData query option; `query` sends any item added to it.
+    ///
+    /// Request headers the page documents:
+    /// - `Accept`: application/json
+    ///
+    /// `postRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response.
+    public func post(
+        _ body: ManagedDeviceWipeRequestBody,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws {
+        _ = try await self.postRequest(body, query, headers: headers).send()
+    }
+
+    /// `POST /deviceManagement/managedDevices/{managedDeviceId}/wipe` as a call: `send()`, `sendWithResponse()`. See `post`.
+    public func postRequest(
+        _ body: ManagedDeviceWipeRequestBody,
+        _ query: GraphRuntime.GraphCustomQuery = GraphRuntime.GraphCustomQuery(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) throws -> GraphRuntime.GraphCall<GraphRuntime.GraphNoContent> {
+        return GraphRuntime.GraphCall<GraphRuntime.GraphNoContent>.noContent(self.client, GraphRuntime.GraphRequest(verb: "POST", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers, body: try self.client.jsonBody(body)))
     }
 }

@@ -33,4 +33,10 @@ public struct DeviceManagementRequestBuilder: Swift.Sendable {
     public var managedDevices: DeviceManagementManagedDevicesRequestBuilder {
         return DeviceManagementManagedDevicesRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["managedDevices"])
     }
+
+    /// `/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')`: calls the function `verifyWindowsEnrollmentAutoDiscovery`.
+    /// - `domainName`: The domain to check, such as contoso.com. Required.
+    public func verifyWindowsEnrollmentAutoDiscovery(domainName: Swift.String) -> DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryDomainNameRequestBuilder {
+        return DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryDomainNameRequestBuilder(client: self.client, pathSegments: self.pathSegments + [GraphRuntime.ODataLiteral.call("verifyWindowsEnrollmentAutoDiscovery", ["domainName=" + GraphRuntime.ODataLiteral.string(domainName)])])
+    }
 }

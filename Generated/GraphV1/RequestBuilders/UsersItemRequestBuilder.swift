@@ -19,8 +19,18 @@ public struct UsersItemRequestBuilder: Swift.Sendable {
         self.pathSegments = pathSegments
     }
 
+    /// `/users/{usersId}/calendarView`
+    public var calendarView: UsersItemCalendarViewRequestBuilder {
+        return UsersItemCalendarViewRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["calendarView"])
+    }
+
     /// `/users/{usersId}/managedDevices`
     public var managedDevices: UsersItemManagedDevicesRequestBuilder {
         return UsersItemManagedDevicesRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["managedDevices"])
+    }
+
+    /// `/users/{usersId}/photo`
+    public var photo: UsersItemPhotoRequestBuilder {
+        return UsersItemPhotoRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["photo"])
     }
 }

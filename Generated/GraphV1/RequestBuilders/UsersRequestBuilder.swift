@@ -19,6 +19,47 @@ public struct UsersRequestBuilder: Swift.Sendable {
         self.pathSegments = pathSegments
     }
 
+    /// List users.
+    ///
+    /// Get the users of the organization as a collection of user objects.
+    ///
+    /// `GET /users`
+    ///
+    /// Permissions:
+    /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
+    /// - Delegated (personal Microsoft account): not supported
+    /// - Application: User.Read.All
+    ///
+    /// Succeeds with HTTP 200.
+    ///
+    /// Documented in api/user-list.md.
+    ///
+    /// OData query options the page documents: `$count`, `$filter`, `$orderby`, `$search`, `$select`, `$top`.
+    ///
+    /// Request headers the page documents:
+    /// - `ConsistencyLevel`: eventual. Required with $search, with $count, and with $filter combined with $orderby.
+    ///
+    /// `getRequest(...)` makes the same request as a `GraphCall`, for the status and headers of the response, every page.
+    public func get(
+        _ query: GraphRuntime.GraphQuery<User.CodingKeys> = GraphRuntime.GraphQuery<User.CodingKeys>(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) async throws -> GraphRuntime.CollectionPage<User> {
+        return try await self.getRequest(query, headers: headers).send()
+    }
+
+    /// `GET /users` as a call: `send()`, `sendWithResponse()`, `pages()`, `items()`. See `get`.
+    public func getRequest(
+        _ query: GraphRuntime.GraphQuery<User.CodingKeys> = GraphRuntime.GraphQuery<User.CodingKeys>(),
+        headers: GraphRuntime.GraphHeaders = GraphRuntime.GraphHeaders()
+    ) -> GraphRuntime.GraphCall<GraphRuntime.CollectionPage<User>> {
+        return GraphRuntime.GraphCall<GraphRuntime.CollectionPage<User>>.json(self.client, GraphRuntime.GraphRequest(verb: "GET", pathSegments: self.pathSegments, queryItems: query.queryItems, headers: headers))
+    }
+
+    /// `/users/$count`
+    public var count: UsersCountRequestBuilder {
+        return UsersCountRequestBuilder(client: self.client, pathSegments: self.pathSegments + ["$count"])
+    }
+
     /// `/users/{usersId}`: the item with the given `usersId`.
     public subscript(_ usersId: Swift.String) -> UsersItemRequestBuilder {
         return UsersItemRequestBuilder(client: self.client, pathSegments: self.pathSegments + [usersId])

@@ -106,6 +106,9 @@ public struct SwiftModuleNames: Sendable {
     /// What an operation's function returns: nothing (nil), a collection page, a type, or untyped JSON when
     /// the page documents a response body of no known type.
     public func responseType(of operation: Operation) -> SwiftType? {
+        // Bytes of `$value` and media results, the number of `$count`.
+        if operation.responseKind == .binary { return .qualified(module: SwiftModuleNames.runtime, name: "GraphBytes") }
+        if operation.responseKind == .count { return .int }
         guard let body = operation.responseBody else {
             if operation.method == "DELETE" || operation.responseStatus == 204 || operation.method == "PATCH" || operation.method == "PUT" {
                 return nil
