@@ -270,7 +270,10 @@ struct CancellationAndTimeoutTests {
         try await withLoopbackServer({ _, _ in json(429, "{}", headers: ["Retry-After": "10"]) }) { server in
             let client = testClient(server, retry: GraphRetryPolicy(maxRetries: 3, maxTotalDelay: .seconds(60)))
             let call = Task { try await client.send(GraphRequest(pathSegments: ["v1.0", "w"])) }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel once the first attempt has been answered, i.e. during the 10 s wait before the retry.
+            let deadline = ContinuousClock.now + .seconds(20)
+            while server.requests.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            try await Task.sleep(for: .milliseconds(200))
             call.cancel()
             let result = await call.result
             #expect(throws: CancellationError.self) { try result.get() }

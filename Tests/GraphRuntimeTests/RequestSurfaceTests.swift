@@ -61,6 +61,8 @@ struct RequestSurfaceTests {
             #expect(String(decoding: server.requests.last?.body ?? Data(), as: UTF8.self) == #"{"displayName":"new/one"}"#)
             try await client.sendNoContent(GraphRequest(method: .delete, pathSegments: ["v1.0", "gone"]))
             #expect(server.requests.last?.method == "DELETE")
+            // A new client-request-id for every call.
+            #expect(Set(server.requests.compactMap { $0.header("client-request-id") }).count == server.requests.count)
         }
     }
 
