@@ -98,7 +98,7 @@ enum CollidingNames {
     /// A model that uses every name in every role. Types: each name is a type that derives from `shape`
     /// (so `AnyShape` has a case per name) and has a property of every name of its group, one of them typed by
     /// the type itself (`3d` with a property `3d` of type `3d`). Enums: each name is an enum whose members are
-    /// the names of a group. Paths: each name is a segment and a parameter.
+    /// the names of a group. Paths: every third name is a segment, every sixth a parameter.
     static func collidingModel(_ names: [String]) -> APIModel {
         var types = [typeDefinition("shape", properties: [string("id")])]
         var enums: [EnumDefinition] = []
@@ -129,13 +129,14 @@ enum CollidingNames {
         var keys: Set<String> = []
         enums = enums.filter { keys.insert(TypeReference.lookupKey(for: $0.name)).inserted }
         var operations: [DocgenModel.Operation] = []
-        // Every name is a path segment under one of a few parents (a property of that builder); every fourth
-        // also has a parameter named by it below.
-        for (offset, name) in names.enumerated() {
-            let parent = PathSegment.literal(["things", "client", "get", "pathSegments"][offset % 4])
-            if offset % 4 == 0 {
+        // Every third name is a path segment under one of a few parents named like the builders' own members
+        // (a property of that builder); every sixth also has a parameter named by it below. (Builders name
+        // their children by the member rules the types' properties use, which every name goes through.)
+        for (offset, name) in names.enumerated() where offset % 3 == 0 {
+            let parent = PathSegment.literal(["things", "client", "get", "pathSegments"][(offset / 3) % 4])
+            if offset % 6 == 0 {
                 let segments: [PathSegment] = [parent, .literal(name), .parameter(name.isEmpty ? "id" : name)]
-                operations.append(operation("GET", PathTemplate(segments: segments), responseBody: .named(offset % 8 == 0 ? "shape" : name)))
+                operations.append(operation("GET", PathTemplate(segments: segments), responseBody: .named(offset % 12 == 0 ? "shape" : name)))
             }
             operations.append(operation(offset % 2 == 0 ? "POST" : "GET", PathTemplate(segments: [parent, .literal(name)]),
                                         requestBody: offset % 2 == 0 ? .named(name) : nil, status: 201, responseBody: .named(name)))
