@@ -31,7 +31,7 @@ var targets: [Target] = [
     .systemLibrary(
         name: "CCmark",
         pkgConfig: "libcmark",
-        providers: [.apt(["libcmark-dev"])]
+        providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "MarkdownSyntax", dependencies: ["CCmark"]),
     .target(name: "DocgenModel"),
@@ -58,6 +58,16 @@ var targets: [Target] = [
         dependencies: ["MarkdownSyntax", "DocgenModel", "DocgenPipeline", "OutputWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "GraphRuntime"),
+    // `swift package --allow-writing-to-package-directory generate-graph-client`: docgen run as docgen.json says,
+    // for packages that depend on docgen (and for this one).
+    .plugin(
+        name: "GenerateGraphClient",
+        capability: .command(
+            intent: .custom(verb: "generate-graph-client", description: "Regenerate the Microsoft Graph client from the reference pages, as docgen.json says."),
+            permissions: [.writeToPackageDirectory(reason: "docgen writes the generated client into the package (the output folder of docgen.json).")]
+        ),
+        dependencies: ["docgen"]
+    ),
     // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.
     .target(name: "FuzzHarness", dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel"]),
     .systemLibrary(name: "CLibFuzzer"),
@@ -72,6 +82,7 @@ var targets: [Target] = [
                 resources: [.copy("Expected")]),
     .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
+    .testTarget(name: "OpenAPIWriterTests", dependencies: ["OpenAPIWriter", "DocgenModel"]),
     .testTarget(name: "DocgenConfigTests", dependencies: ["DocgenConfig", "DocgenPipeline", "SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(name: "GraphRuntimeTests", dependencies: ["GraphRuntime"]),
@@ -102,10 +113,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docgen", targets: ["docgen"]),
+        .plugin(name: "GenerateGraphClient", targets: ["GenerateGraphClient"]),
         .library(name: "GraphRuntime", targets: ["GraphRuntime"]),
     ] + versionModules.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (scripts/docs.sh): DocC for GraphRuntime and the generated modules.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: targets
 )
