@@ -5,7 +5,7 @@ import Testing
 
 @Suite("OpenAPI export")
 struct OpenAPIWriterTests {
-    static func at(_ path: String, _ line: Int) -> SourceLocation { SourceLocation(path: path, line: line, column: 1) }
+    static func at(_ path: String, _ line: Int) -> DocgenModel.SourceLocation { DocgenModel.SourceLocation(path: path, line: line, column: 1) }
 
     static let version: APIVersionModel = {
         let target = TypeDefinition(name: "assignmentTarget", properties: [PropertyDefinition(name: "kind", type: .primitive(.string), location: at("r/target.md", 12))],
@@ -57,7 +57,9 @@ struct OpenAPIWriterTests {
         let body = ((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
         #expect((body?["schema"] as? [String: String]) == ["$ref": "#/components/schemas/assignment"])
         #expect((post["responses"] as? [String: Any])?["201"] != nil)
-        #expect((get["x-docgen-source"] as? [String: AnyHashable]) == ["page": "a/list.md", "line": 11])
+        let source = try #require(get["x-docgen-source"] as? [String: Any])
+        #expect(source["page"] as? String == "a/list.md")
+        #expect(source["line"] as? Int == 11)
     }
 
     @Test("permissions: each scope an alternative security requirement; the whole table as x-ms-permissions")
@@ -89,7 +91,9 @@ struct OpenAPIWriterTests {
         #expect((properties["created"] as? [String: String]) == ["type": "string", "format": "date-time"])
         #expect((properties["intent"] as? [String: String]) == ["$ref": "#/components/schemas/intent"])
         #expect((properties["id"] as? [String: String]) == ["type": "string", "description": "The id."])
-        #expect(((assignment["x-docgen-properties"] as? [String: Any])?["target"] as? [String: AnyHashable]) == ["page": "r/assignment.md", "line": 21])
+        let targetSource = try #require((assignment["x-docgen-properties"] as? [String: Any])?["target"] as? [String: Any])
+        #expect(targetSource["page"] as? String == "r/assignment.md")
+        #expect(targetSource["line"] as? Int == 21)
         #expect(((schemas["intent"] as? [String: Any])?["enum"] as? [String]) == ["apply", "remove"])
         let page = try #require(schemas["assignment.collectionResponse"] as? [String: Any])
         #expect(Set(((page["properties"] as? [String: Any]) ?? [:]).keys) == ["value", "@odata.nextLink", "@odata.count"])
