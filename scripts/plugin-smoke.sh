@@ -19,18 +19,18 @@ print(re.search(r"```json\n(.*?)```", section, re.S).group(1), end="")
 PY
 cat > Sources/DeviceWiper/main.swift <<'SWIFT'
 import GraphRuntime
-import GraphV1
+import DeviceGraph
 
-let graph = GraphV1Client(GraphClient(authorization: { "Bearer token" }))
+let graph = DeviceGraphClient(GraphClient(authorization: { "Bearer token" }))
 let wipe = graph.deviceManagement.managedDevices["device-id"].wipe
 let options = WipeOptions(keepsUserData: true)
 print(wipe.pathSegments.joined(separator: "/"), options.keepsUserData ?? false)
 SWIFT
-mkdir -p Generated/GraphV1
+mkdir -p Generated/DeviceGraph
 swift package --allow-writing-to-package-directory generate-graph-client
-test -f Generated/GraphV1/Types/WipeOptions.swift
-if ls Generated/GraphV1/RequestBuilders | grep -q '^Users'; then echo "plugin-smoke: the client has paths the selection left out" >&2; exit 1; fi
+test -f Generated/DeviceGraph/Types/WipeOptions.swift
+if ls Generated/DeviceGraph/RequestBuilders | grep -q '^Users'; then echo "plugin-smoke: the client has paths the selection left out" >&2; exit 1; fi
 swift package --allow-writing-to-package-directory generate-graph-client --check
 swift build
 swift run DeviceWiper
-echo "plugin-smoke: a new package generated and built a client of $(ls Generated/GraphV1/RequestBuilders | wc -l) request builders in $out/DeviceWiper"
+echo "plugin-smoke: a new package generated and built a client of $(ls Generated/DeviceGraph/RequestBuilders | wc -l) request builders in $out/DeviceWiper"
