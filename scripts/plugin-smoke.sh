@@ -10,6 +10,7 @@ mkdir -p "$out/DeviceWiper/Sources/DeviceWiper"
 [ -e "$out/docgen" ] || ln -s "$root" "$out/docgen"
 cd "$out/DeviceWiper"
 sed -n '/<!-- plugin-manifest:begin -->/,/<!-- plugin-manifest:end -->/p' "$root/README.md" | sed '1,2d;$d' | sed '$d' > Package.swift
+rm -rf graph-docs Generated
 cp -R "$root/docs-input" graph-docs
 python3 - "$root/README.md" > docgen.json <<'PY'
 import re, sys
