@@ -31,7 +31,7 @@ var targets: [Target] = [
     .systemLibrary(
         name: "CCmark",
         pkgConfig: "libcmark",
-        providers: [.apt(["libcmark-dev"])]
+        providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "MarkdownSyntax", dependencies: ["CCmark"]),
     .target(name: "DocgenModel"),
@@ -78,6 +78,16 @@ var targets: [Target] = [
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         ]
     ),
+    // `swift package --allow-writing-to-package-directory generate-graph-client`: docgen run as docgen.json says,
+    // for packages that depend on docgen (and for this one).
+    .plugin(
+        name: "GenerateGraphClient",
+        capability: .command(
+            intent: .custom(verb: "generate-graph-client", description: "Regenerate the Microsoft Graph client from the reference pages, as docgen.json says."),
+            permissions: [.writeToPackageDirectory(reason: "docgen writes the generated client into the package (the output folder of docgen.json).")]
+        ),
+        dependencies: ["docgen"]
+    ),
     // The fuzz target of scripts/fuzz.sh (built plainly, it replays pages) and what it runs on each input.
     .target(name: "FuzzHarness", dependencies: ["PageParser", "MarkdownSyntax", "ModelLinker", "SwiftEmitter", "DocgenModel"]),
     .systemLibrary(name: "CLibFuzzer"),
@@ -92,6 +102,7 @@ var targets: [Target] = [
                 resources: [.copy("Expected")]),
     .testTarget(name: "ModelLinkerTests", dependencies: ["ModelLinker", "PageParser", "DocgenModel", "TestSupport"]),
     .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "DocgenModel", "TestSupport"]),
+    .testTarget(name: "OpenAPIWriterTests", dependencies: ["OpenAPIWriter", "DocgenModel"]),
     .testTarget(name: "DocgenConfigTests", dependencies: ["DocgenConfig", "DocgenPipeline", "SwiftEmitter", "DocgenModel"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter"]),
     .testTarget(
@@ -136,6 +147,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docgen", targets: ["docgen"]),
+        .plugin(name: "GenerateGraphClient", targets: ["GenerateGraphClient"]),
         .library(name: "GraphRuntime", targets: ["GraphRuntime"]),
         .library(name: "GraphOpenAPITransport", targets: ["GraphOpenAPITransport"]),
     ] + versionModules.map { .library(name: $0, targets: [$0]) },
@@ -149,6 +161,8 @@ let package = Package(
         // Test-only: a real HTTP server on 127.0.0.1, and an openapi transport to run the client through.
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // `swift package generate-documentation` (scripts/docs.sh): DocC for GraphRuntime and the generated modules.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: targets
 )

@@ -46,6 +46,10 @@ public struct Configuration: Hashable, Sendable {
     /// `path` made absolute against the file's folder (unchanged when absolute or when there is no file).
     public func resolve(_ path: String) -> String {
         guard let folder, !path.hasPrefix("/") else { return path }
+        // A file in the current folder: its paths stay as written, and so do the messages that name them.
+        if folder.standardizedFileURL.path == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path {
+            return path
+        }
         return folder.appendingPathComponent(path).path
     }
 

@@ -40,7 +40,7 @@ struct ConfigurationReader {
     init(path: String) { self.path = path }
 
     static let topLevelKeys = [
-        "input", "output", "defaultAPIVersion", "versions", "subset", "exclude", "accessModifier",
+        "input", "output", "defaultAPIVersion", "versions", "modules", "subset", "exclude", "accessModifier",
         "nameOverrides", "typeOverrides", "additionalImports", "catalog",
     ]
     static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -161,6 +161,12 @@ struct ConfigurationReader {
                 if configuration.versions?.isEmpty == true {
                     problem(.configurationInvalidValue, pointer, "an empty list generates nothing; leave the key out to generate every version")
                 }
+            case "modules":
+                var names: [String: String] = [:]
+                for (version, name, namePointer) in members(value, at: pointer) ?? [] {
+                    if let name = identifier(name, at: namePointer) { names[version] = name }
+                }
+                configuration.emitter.moduleNames = names
             case "subset", "exclude":
                 guard let selectors = strings(value, at: pointer) else { continue }
                 for (index, selector) in selectors.enumerated() { check(selector: selector, at: pointer + "/\(index)") }

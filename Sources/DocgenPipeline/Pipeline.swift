@@ -113,7 +113,7 @@ public enum Pipeline {
             let file = structured.take(index)
             return OutputFile(path: file.path, contents: SwiftPrinter.print(file))
         }
-        return printed.sorted { $0.path < $1.path }
+        return (printed + DocumentationCatalogs.files(for: model, options: emitter)).sorted { $0.path < $1.path }
     }
 }
 

@@ -73,7 +73,7 @@ struct DocumentBuilder {
         self.version = version
         self.index = TypeIndex(version)
         var taken = Set<String>()
-        for name in (version.types.map(\.name) + version.enums.map(\.name)) {
+        for name in (version.types.map(\.name) + version.enums.map(\.name)).sorted() {
             let key = TypeReference.lookupKey(for: name)
             guard componentNames[key] == nil else { continue }
             var component = DocumentBuilder.componentName(name)
@@ -177,22 +177,33 @@ struct DocumentBuilder {
     /// becomes `{id}`, `<id>` `{id}`), unique in the path.
     static func template(for path: PathTemplate) -> (String, [String]) {
         var names: [String] = []
+        func claim(_ written: String) -> String {
+            var name = String(written.unicodeScalars.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }.map(Character.init))
+            if name.isEmpty { name = "id" }
+            let base = name
+            var counter = 2
+            while names.contains(name) {
+                name = base + "\(counter)"
+                counter += 1
+            }
+            names.append(name)
+            return "{\(name)}"
+        }
         var text = ""
         for segment in path.segments {
             text += "/"
             if segment.kind == .parameter {
-                var name = String((segment.parameterName ?? "id").unicodeScalars.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }.map(Character.init))
-                if name.isEmpty { name = "id" }
-                let base = name
-                var counter = 2
-                while names.contains(name) {
-                    name = base + "\(counter)"
-                    counter += 1
-                }
-                names.append(name)
-                text += "{\(name)}"
+                text += claim(segment.parameterName ?? "id")
             } else {
-                text += segment.text
+                // OData key and function syntax keeps parameters inside a segment: `roleTemplateId={roleTemplateId}`,
+                // `range(address='{address}')`.
+                var rest = Substring(segment.text)
+                while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                    text += rest[..<open]
+                    text += claim(String(rest[rest.index(after: open)..<close]))
+                    rest = rest[rest.index(after: close)...]
+                }
+                text += rest
             }
         }
         return (text.isEmpty ? "/" : text, names)

@@ -286,10 +286,8 @@ struct Lint: ParsableCommand {
         let subset = settings.subset.isEverything ? nil : settings.subset
         let model = subset?.apply(to: linked) ?? linked
         let selection = subset.map { _ in SelectionSummary(whole: linked, selected: model) }
-        // The summary counts the pages of the operations and types the selection keeps.
-        let keptPages = Set(model.versions.flatMap { version in
-            version.operations.map(\.location.path) + version.types.map(\.location.path) + version.enums.map(\.location.path)
-        })
+        // The summary counts the pages the selection selects, and those of the operations it keeps.
+        let keptPages = Set(model.versions.flatMap { $0.operations.map(\.location.path) })
         let summary = LintSummary(pages: subset.map { subset in pages.filter { subset.selects($0.path) || keptPages.contains($0.path) } } ?? pages, model: model)
         let check = metadata.map { MetadataCheck(model: model, file: URL(fileURLWithPath: $0), displayPath: $0, version: metadataVersion) }
         let metadataDiagnostics = (check?.diagnostics ?? []).map { diagnostic in

@@ -27,6 +27,7 @@ struct ConfigurationTests {
           "output": "Sources/Graph",
           "defaultAPIVersion": "beta",
           "versions": ["v1.0"],
+          "modules": {"v1.0": "DeviceGraph"},
           "subset": ["GET /users/{id}", "/deviceManagement/managedDevices/**", "intune-"],
           "exclude": ["DELETE /deviceManagement/managedDevices/{id}"],
           "accessModifier": "package",
@@ -48,6 +49,7 @@ struct ConfigurationTests {
         #expect(configuration.exclude == ["DELETE /deviceManagement/managedDevices/{id}"])
         let emitter = configuration.emitter
         #expect(emitter.accessModifier == .package)
+        #expect(emitter.moduleNames == ["v1.0": "DeviceGraph"])
         #expect(emitter.typeNames == ["deviceconfigurationassignment": "ConfigurationAssignment"])
         #expect(emitter.propertyNames == ["manageddevice": ["id": "deviceID"]])
         #expect(emitter.enumCaseNames == ["deviceandappmanagementassignmentsource": ["direct": "directly"]])
@@ -59,7 +61,7 @@ struct ConfigurationTests {
     @Test("an unknown key is an error at the key's line, with the key it probably meant")
     func unknownKey() {
         #expect(Self.problems("{\n  \"input\": \"docs\",\n  \"acessModifier\": \"public\"\n}") == [
-            "3:3: acessModifier: unknown key; known keys are input, output, defaultAPIVersion, versions, subset, exclude, accessModifier, nameOverrides, typeOverrides, additionalImports, catalog [config-unknown-key]",
+            "3:3: acessModifier: unknown key; known keys are input, output, defaultAPIVersion, versions, modules, subset, exclude, accessModifier, nameOverrides, typeOverrides, additionalImports, catalog [config-unknown-key]",
         ])
         #expect(Self.problems("{\"Output\": \"x\"}") == ["1:2: Output: unknown key (did you mean 'output'?) [config-unknown-key]"])
         #expect(Self.problems("{\"nameOverrides\": {\n \"type\": {}}}") == [

@@ -14,7 +14,7 @@ struct OperationPatternTests {
         })
         return DocgenModel.Operation(id: Operation.identifier(method: method, path: template), method: method, path: template, title: nil,
                          description: nil, permissions: [], requestHeaders: [], requestBody: nil, responseStatus: nil,
-                         responseBody: nil, location: SourceLocation(path: "api/x.md", line: 1, column: 1))
+                         responseBody: nil, location: DocgenModel.SourceLocation(path: "api/x.md", line: 1, column: 1))
     }
 
     static func matches(_ pattern: String, _ method: String, _ path: String) throws -> Bool {
@@ -90,13 +90,13 @@ struct OperationPatternTests {
 
 @Suite("Diagnostic formats")
 struct DiagnosticFormatTests {
-    static let diagnostic = Diagnostic.warning("example-url-mismatch", "50% of it,\r\nbroken: here", at: SourceLocation(path: "docs/a,b:c.md", line: 3, column: 7))
+    static let diagnostic = Diagnostic.warning("example-url-mismatch", "50% of it,\r\nbroken: here", at: DocgenModel.SourceLocation(path: "docs/a,b:c.md", line: 3, column: 7))
 
     @Test("github: a workflow command, with %, CR and LF escaped in the message and also : and , in properties")
     func github() {
         #expect(DiagnosticFormat.github.render([Self.diagnostic]) ==
             "::warning file=docs/a%2Cb%3Ac.md,line=3,col=7,title=[example-url-mismatch]::50%25 of it,%0D%0Abroken: here\n")
-        let error = Diagnostic.error("json-invalid", "bad", at: SourceLocation(path: "a.md", line: 1, column: 2))
+        let error = Diagnostic.error("json-invalid", "bad", at: DocgenModel.SourceLocation(path: "a.md", line: 1, column: 2))
         #expect(DiagnosticFormat.github.render([error]) == "::error file=a.md,line=1,col=2,title=[json-invalid]::bad\n")
     }
 

@@ -64,6 +64,16 @@ struct EmitterOptionsTests {
         #expect(files.values.contains { $0.contains("\"displayName\"") }, "the wire name stays")
     }
 
+    @Test("a version's module can be given another name")
+    func moduleNames() {
+        var options = EmitterOptions()
+        options.moduleNames = ["v1.0": "DeviceGraph"]
+        let paths = Set(Self.text(options).keys)
+        #expect(paths.contains("DeviceGraph/DeviceGraphClient.swift"))
+        #expect(paths.contains("DeviceGraph/Types/Widget.swift"))
+        #expect(!paths.contains { $0.hasPrefix("GraphV1/") })
+    }
+
     @Test("a name override that collides is told apart like any other name")
     func overrideCollision() throws {
         let files = Self.text(EmitterOptions(propertyNames: ["widget": ["displayName": "color"]]))

@@ -9,6 +9,9 @@ public struct EmitterOptions: Hashable, Sendable {
     }
 
     public var accessModifier: AccessModifier
+    /// Module names by API version (`v1.0` -> `MyGraph`) instead of `GraphV1`: a package that depends on
+    /// docgen cannot reuse the names of docgen's own modules (SwiftPM wants target names unique).
+    public var moduleNames: [String: String] = [:]
     /// Swift names for types and enums, by OData name (compared as OData compares names: any case,
     /// `microsoft.graph.` optional): `deviceConfigurationAssignment` -> `ConfigurationAssignment`.
     public var typeNames: [String: String] {

@@ -21,7 +21,7 @@ public enum SwiftEmitter {
     /// modules, which are independent once named, on threads of their own; the result is the same either way.
     public static func files(for model: APIModel, parallel: Bool = true, options: EmitterOptions = EmitterOptions()) -> [SwiftFile] {
         var files: [SwiftFile] = []
-        let modules = versionModules(of: model)
+        let modules = versionModules(of: model, options: options)
         let moduleNames = modules.map(\.name.text)
         let moduleFiles = { @Sendable (index: Int) -> [SwiftFile] in
             var emitter = ModuleEmitter(version: modules[index].version, moduleName: modules[index].name.text, otherModules: moduleNames, options: options)
@@ -47,12 +47,13 @@ public enum SwiftEmitter {
     /// The module of each API version of `model`, in version order; two versions whose names would give the
     /// same module name get distinct ones (rule 7), and so does a version named like a reserved module. The
     /// command line refuses to write such a client (`moduleNameConflicts`): a new version must not silently
-    /// rename an existing module.
-    public static func versionModules(of model: APIModel) -> [(name: SwiftName, version: APIVersionModel)] {
+    /// rename an existing module. `options.moduleNames` (docgen.json's `modules`) names a version's module.
+    public static func versionModules(of model: APIModel, options: EmitterOptions = EmitterOptions()) -> [(name: SwiftName, version: APIVersionModel)] {
         var moduleScope = NameScope(reserved: reservedModuleNames, ignoringCase: true)
         var modules: [(name: SwiftName, version: APIVersionModel)] = []
         for version in model.versions.sorted(by: { $0.name < $1.name }) {
-            modules.append((moduleScope.claim(moduleName(for: version.name)), version))
+            let configured = options.moduleNames[version.name].flatMap { EmitterOptions.isUsableName($0) ? SwiftName(verified: $0) : nil }
+            modules.append((moduleScope.claim(configured ?? moduleName(for: version.name)), version))
         }
         return modules
     }
@@ -82,7 +83,7 @@ public enum SwiftEmitter {
 
     /// The names and Swift types of each version's module, by version name.
     public static func moduleNames(of model: APIModel, options: EmitterOptions = EmitterOptions()) -> [String: SwiftModuleNames] {
-        let modules = versionModules(of: model)
+        let modules = versionModules(of: model, options: options)
         var result: [String: SwiftModuleNames] = [:]
         for (name, version) in modules {
             result[version.name] = SwiftModuleNames(version: version, moduleName: name.text, otherModules: modules.map(\.name.text), options: options)
