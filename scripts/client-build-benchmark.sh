@@ -6,7 +6,7 @@
 #
 #   scripts/client-build-benchmark.sh [--client slice|intune|reference]... [--subset PREFIX]...
 #        [--configurations "debug release"] [--save FILE] [--baseline FILE | --no-baseline] [--label TEXT]
-#        [--swiftc FLAG]... [--scratch DIR] [DOCS]
+#        [--swiftc FLAG]... [--scratch DIR] [--docgen PATH] [DOCS]
 #
 #   --client     slice (default): the pages selected by --subset, by default the v1.0 pages
 #                `v1.0/api/intune-deviceconfig` and `v1.0/api/intune-apps` (every type they need comes along);
@@ -15,6 +15,7 @@
 #                --swiftc -Xfrontend --swiftc -debug-time-function-bodies; the build logs stay in the scratch folder.
 #   --save FILE  write the results as JSON (e.g. benchmarks/client-build-baseline.json); the results are compared
 #                with benchmarks/client-build-baseline.json when it exists, or with --baseline FILE.
+#   --docgen     generate with this docgen binary instead of building the release one (e.g. .build/debug/docgen)
 #   DOCS         defaults to ../shared/corpus/graph-docs-2021-07; the scratch folder to /tmp/docgen-client-build.
 #
 # CPU time is user + system time of every compiler process (swift-frontend, measured by a wrapper the driver
@@ -35,6 +36,7 @@ baseline=""
 use_baseline=1
 label=""
 swiftc_flags=()
+docgen=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --client) clients+=("$2"); shift 2 ;;
@@ -46,7 +48,8 @@ while [ $# -gt 0 ]; do
         --label) label="$2"; shift 2 ;;
         --swiftc) swiftc_flags+=(-Xswiftc "$2"); shift 2 ;;
         --scratch) scratch="$2"; shift 2 ;;
-        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --docgen) docgen="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "client-build-benchmark: unknown option $1" >&2; exit 2 ;;
         *) if [ -z "$docs" ]; then docs="$1"; shift; else echo "client-build-benchmark: unexpected argument $1" >&2; exit 2; fi ;;
     esac
@@ -69,8 +72,10 @@ frontend="$(dirname "$(readlink -f "$(command -v swift)")")/swift-frontend"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain --untracked-files=no -- Sources 2>/dev/null)" ]; then commit="$commit+changes"; fi
 
-swift build -c release --product docgen >&2
-docgen="$(swift build -c release --show-bin-path)/docgen"
+if [ -z "$docgen" ]; then
+    swift build -c release --product docgen >&2
+    docgen="$(swift build -c release --show-bin-path)/docgen"
+fi
 
 mkdir -p "$scratch"
 results="$scratch/results.jsonl"
