@@ -86,7 +86,7 @@ struct MinimalDiffTests {
             #expect(diff.removedLines.isEmpty, "\(path) rewrites lines: \(diff.removedLines)")
             for line in diff.addedLines { #expect(isAbout(line.lowercased(), "widget") || line.lowercased().contains("widget"), "\(path): an added line not about widgets: \(line)") }
         }
-        #expect(pair.explanation("GraphV1/Types/Widget.swift") == ["new struct Widget (1 function, 2 initializers, 1 nested type, 4 properties)"])
+        #expect(pair.explanation("GraphV1/Types/Widget.swift") == ["new struct Widget (2 initializers, 1 nested type, 4 properties)"])
         #expect(pair.explanation("GraphV1/GraphV1Client.swift") == ["struct GraphV1Client: new property `widgets: WidgetsRequestBuilder`"])
     }
 

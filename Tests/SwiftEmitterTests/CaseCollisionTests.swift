@@ -33,7 +33,7 @@ struct CaseCollisionTests {
     @Test("members of one type still differ by case alone, as Swift allows")
     func membersKeepTheirCase() {
         let model = model(version(types: [typeDefinition("widget", properties: [string("ab"), string("aB")])]))
-        #expect(storedPropertyNames(declaration(model, "GraphV1/Types/Widget.swift")).contains("aB"))
+        #expect(typedPropertyNames(declaration(model, "GraphV1/Types/Widget.swift")).contains("aB"))
     }
 }
 

@@ -16,8 +16,8 @@ struct NamingTests {
 
         let files = emitted(model(version(types: [typeDefinition("widget", properties: [string("@odata.nextLink")])])))
         let widget = file(files, "GraphV1/Types/Widget.swift")
-        #expect(hasLine(widget, "public var odataType: Swift.String?"))
-        #expect(hasLine(widget, "public var odataNextLink: Swift.String?"))
+        #expect(hasLine(widget, "public var odataType: Swift.String? {"))
+        #expect(hasLine(widget, "public var odataNextLink: Swift.String? {"))
         #expect(hasLine(widget, "case odataType = \"@odata.type\""))
         #expect(hasLine(widget, "case odataNextLink = \"@odata.nextLink\""))
     }
@@ -57,15 +57,15 @@ struct NamingTests {
         let type = typeDefinition("widget", properties: ["default", "class", "protocol", "in"].map { string($0) })
         let widget = file(emitted(model(version(types: [type]))), "GraphV1/Types/Widget.swift")
         for keyword in ["default", "class", "protocol", "in"] {
-            #expect(hasLine(widget, "public var `\(keyword)`: Swift.String?"))
+            #expect(hasLine(widget, "public var `\(keyword)`: Swift.String? {"))
             #expect(hasLine(widget, "case `\(keyword)`"), "CodingKeys case")
-            #expect(hasLine(widget, "self.`\(keyword)` = `\(keyword)`"), "memberwise initializer")
-            #expect(hasLine(widget, "self.`\(keyword)` = try container.decodeIfPresent(Swift.String.self, forKey: .`\(keyword)`)"))
-            #expect(hasLine(widget, "try container.encodeIfPresent(self.`\(keyword)`, forKey: .`\(keyword)`)"))
+            #expect(hasLine(widget, "GraphRuntime.JSONMembers.put(`\(keyword)`, \"\(keyword)\", &additionalData)"), "memberwise initializer")
+            #expect(hasLine(widget, "get { self[member: .`\(keyword)`] }"))
+            #expect(hasLine(widget, "set { self[member: .`\(keyword)`] = newValue }"))
             #expect(widget.contains("`\(keyword)`: Swift.String? = nil"), "initializer parameter")
         }
         // Nowhere is a keyword used bare as a declared name.
-        #expect(!hasLine(widget, "public var default: Swift.String?"))
+        #expect(!hasLine(widget, "public var default: Swift.String? {"))
         #expect(!hasLine(widget, "case in"))
     }
 
@@ -89,11 +89,11 @@ struct NamingTests {
         let type = typeDefinition("widget", properties: ["self", "init", "subscript"].map { string($0) })
         let files = emitted(model(version(types: [type, typeDefinition("type"), typeDefinition("protocol")])))
         let widget = file(files, "GraphV1/Types/Widget.swift")
-        #expect(hasLine(widget, "public var self_: Swift.String?"))
+        #expect(hasLine(widget, "public var self_: Swift.String? {"))
         #expect(hasLine(widget, "case self_ = \"self\""))
         #expect(hasLine(widget, "case init_ = \"init\""))
         #expect(hasLine(widget, "case subscript_ = \"subscript\""))
-        #expect(hasLine(file(files, "GraphV1/Types/Type_.swift"), "public struct Type_: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(file(files, "GraphV1/Types/Type_.swift"), "public struct Type_: GraphRuntime.JSONBackedObject {"))
         #expect(files["GraphV1/Types/Protocol_.swift"] != nil)
     }
 
@@ -131,18 +131,16 @@ struct NamingTests {
         ])
         let types = [holder, typeDefinition("string"), typeDefinition("date"), typeDefinition("error")]
         let files = emitted(model(version(types: types, enums: [enumDefinition("kind", members: ["a"])])))
-        #expect(hasLine(file(files, "GraphV1/Types/String.swift"), "public struct String: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(file(files, "GraphV1/Types/String.swift"), "public struct String: GraphRuntime.JSONBackedObject {"))
         #expect(files["GraphV1/Types/Date.swift"] != nil)
         #expect(files["GraphV1/Types/Error.swift"] != nil)
         let holderText = file(files, "GraphV1/Types/Holder.swift")
-        #expect(hasLine(holderText, "public var text: Swift.String?"))
-        #expect(hasLine(holderText, "public var custom: String?"), "the page's own `string` type")
-        #expect(hasLine(holderText, "public var when: GraphRuntime.GraphDate?"))
-        #expect(hasLine(holderText, "public var flag: Swift.Bool?"))
-        #expect(hasLine(holderText, "public var count: Swift.Int32?"))
-
-        #expect(hasLine(holderText, "self.custom = try container.decodeIfPresent(String.self, forKey: .custom)"))
-        #expect(hasLine(holderText, "self.text = try container.decodeIfPresent(Swift.String.self, forKey: .text)"))
+        #expect(hasLine(holderText, "public var text: Swift.String? {"))
+        #expect(hasLine(holderText, "public var custom: String? {"), "the page's own `string` type")
+        #expect(hasLine(holderText, "public var when: GraphRuntime.GraphDate? {"))
+        #expect(hasLine(holderText, "public var flag: Swift.Bool? {"))
+        #expect(hasLine(holderText, "public var count: Swift.Int32? {"))
+        #expect(hasLine(holderText, "public var jsonObject: [Swift.String: GraphRuntime.JSONValue]"))
         #expect(holderText.contains("text: Swift.String? = nil,\n        custom: String? = nil,"))
 
         // The page's own types aside, no standard type is ever named without its module: in a model with no
@@ -179,7 +177,7 @@ struct NamingTests {
         for path in typePaths {
             let name = String(path.dropFirst("GraphV1/Types/".count).dropLast(".swift".count))
             #expect(name.hasPrefix("GraphV1") && name.contains("_"), "\(name) must not be GraphV1, GraphV1Client or GraphV1Module")
-            #expect(hasLine(file(files, path), "public struct \(name): Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+            #expect(hasLine(file(files, path), "public struct \(name): GraphRuntime.JSONBackedObject {"))
         }
         #expect(hasLine(file(files, "GraphV1/GraphV1Client.swift"), "public struct GraphV1Client: Swift.Sendable {"))
         #expect(hasLine(file(files, "GraphV1/GraphV1Module.swift"), "public enum GraphV1Module: GraphRuntime.GeneratedAPIModule, GraphRuntime.GeneratedWrappedValues {"))
@@ -195,8 +193,8 @@ struct NamingTests {
         let files = emitted(m)
         for module in ["GraphV1", "GraphBeta"] {
             #expect(files["\(module)/Types/CodingKeys.swift"] == nil)
-            #expect(hasLine(file(files, "\(module)/Types/CodingKeys_2.swift"), "public struct CodingKeys_2: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
-            #expect(hasLine(file(files, "\(module)/Types/Holder.swift"), "public var keys: CodingKeys_2?"))
+            #expect(hasLine(file(files, "\(module)/Types/CodingKeys_2.swift"), "public struct CodingKeys_2: GraphRuntime.JSONBackedObject {"))
+            #expect(hasLine(file(files, "\(module)/Types/Holder.swift"), "public var keys: CodingKeys_2? {"))
             #expect(files["\(module)/Types/GraphV1.swift"] == nil)
             #expect(files["\(module)/Types/GraphBeta.swift"] == nil)
             #expect(files["\(module)/Types/GraphV1_2.swift"] != nil)
@@ -214,7 +212,7 @@ struct NamingTests {
 
         let type = typeDefinition("widget", properties: [string("displayName"), string("DisplayName")])
         let structure = declaration(model(version(types: [type])), "GraphV1/Types/Widget.swift")
-        #expect(storedPropertyNames(structure) == ["odataType", "displayName", "displayName_2", "additionalData"])
+        #expect(typedPropertyNames(structure) == ["odataType", "displayName", "displayName_2"])
         #expect(codingKeys(structure) == ["odataType": "@odata.type", "displayName": "displayName", "displayName_2": "DisplayName"])
     }
 
@@ -223,15 +221,17 @@ struct NamingTests {
         let type = typeDefinition("widget", properties: [string("additionalData"), string("@odata.type"), string("wireNames")])
         let files = model(version(types: [type]))
         let structure = declaration(files, "GraphV1/Types/Widget.swift")
-        #expect(storedPropertyNames(structure) == ["odataType", "additionalData_2", "wireNames_2", "additionalData"])
+        #expect(typedPropertyNames(structure) == ["odataType", "additionalData_2", "wireNames_2"])
+        #expect(storedPropertyNames(structure) == ["jsonObject"])
         #expect(codingKeys(structure)["additionalData_2"] == "additionalData")
-        // CodingKeys declares `static let wireNames`; a case of that name would not compile.
+        // `wireNames` stays taken, so that names do not change with the shape of the struct.
         #expect(codingKeys(structure)["wireNames_2"] == "wireNames")
         #expect(codingKeys(structure)["wireNames"] == nil)
         #expect(codingKeys(structure)["additionalData"] == nil, "additionalData is not a wire key")
         let text = file(emitted(files), "GraphV1/Types/Widget.swift")
-        #expect(hasLine(text, "public var additionalData: [Swift.String: GraphRuntime.JSONValue]"))
-        #expect(hasLine(text, "public var additionalData_2: Swift.String?"))
+        // `additionalData` comes with `GraphRuntime.JSONBackedObject`.
+        #expect(hasLine(text, "public struct Widget: GraphRuntime.JSONBackedObject {"))
+        #expect(hasLine(text, "public var additionalData_2: Swift.String? {"))
     }
 
     @Test("Rule 7: names collide across a module's types, enums and wrappers, and get _2")
@@ -247,7 +247,7 @@ struct NamingTests {
             "GraphV1/Types/XY.swift", "GraphV1/Types/XY_2.swift", "GraphV1/Enums/XY_3.swift",
         ])
         // The page type `anyShape` keeps the plain name; the wrapper of `shape` takes the next one.
-        #expect(hasLine(file(files, "GraphV1/Types/AnyShape_2.swift"), "public indirect enum AnyShape_2: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(file(files, "GraphV1/Types/AnyShape_2.swift"), "public enum AnyShape_2: GraphRuntime.JSONObjectRepresentable {"))
         // Request builders share the module scope: a page type already called `XYRequestBuilder` keeps it.
         let withBuilderNamedType = emitted(model(version(types: [typeDefinition("xYRequestBuilder")], operations: [operation("GET", "/xY")])))
         #expect(withBuilderNamedType["GraphV1/Types/XYRequestBuilder.swift"] != nil)
@@ -291,7 +291,7 @@ struct NamingTests {
 
         let m = model(version(types: [typeDefinition("widget", properties: [string(""), string("..")])],
                               enums: [enumDefinition("mode", members: ["", "-"])]))
-        #expect(storedPropertyNames(declaration(m, "GraphV1/Types/Widget.swift")) == ["odataType", "_unnamed", "_unnamed_2", "additionalData"])
+        #expect(typedPropertyNames(declaration(m, "GraphV1/Types/Widget.swift")) == ["odataType", "_unnamed", "_unnamed_2"])
         #expect(codingKeys(declaration(m, "GraphV1/Types/Widget.swift"))["_unnamed_2"] == "..")
         #expect(caseNames(declaration(m, "GraphV1/Enums/Mode.swift")) == ["_unnamed", "_unnamed_2", "unrecognized"])
         #expect(hasLine(file(emitted(m), "GraphV1/Enums/Mode.swift"), "case \"\":"))

@@ -162,7 +162,7 @@ struct PrinterTests {
         /// OData enum `microsoft.graph.color`.
         ///
         /// Documented in v1.0/resources/enums.md.
-        public enum Color: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+        public enum Color: GraphRuntime.OpenStringEnum {
             /// Red """ \(x).
             /// Wire value `red` (0).
             case red
@@ -173,6 +173,7 @@ struct PrinterTests {
             /// A value this client does not know, kept as received.
             case unrecognized(Swift.String)
 
+            /// The case of the wire value `rawValue`; `unrecognized` for a value this client does not know.
             public init(rawValue: Swift.String) {
                 switch rawValue {
                 case "red":
@@ -194,16 +195,6 @@ struct PrinterTests {
                 case .unrecognized(let value):
                     return value
                 }
-            }
-
-            public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                self = Color(rawValue: try container.decode(Swift.String.self))
-            }
-
-            public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(self.rawValue)
             }
         }
 

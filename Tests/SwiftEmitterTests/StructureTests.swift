@@ -97,22 +97,22 @@ struct StructureTests {
         #expect(caseNames(declaration(structureModel, "GraphV1/Types/AnyShape.swift")) == ["shape", "polygon", "square"])
         #expect(caseNames(declaration(structureModel, "GraphV1/Types/AnyPolygon.swift")) == ["polygon", "square"])
         let anyShape = file(files, "GraphV1/Types/AnyShape.swift")
-        #expect(hasLine(anyShape, "public indirect enum AnyShape: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(anyShape, "public enum AnyShape: GraphRuntime.JSONObjectRepresentable {"))
         #expect(hasLine(anyShape, "case shape(Shape)"))
         #expect(hasLine(anyShape, "case polygon(Polygon)"))
         #expect(hasLine(anyShape, "case square(Square)"))
-        #expect(hasLine(anyShape, "switch try GraphRuntime.ODataType.discriminator(in: decoder) {"))
+        #expect(hasLine(anyShape, "switch GraphRuntime.ODataType.discriminator(in: jsonObject) {"))
         let lines = trimmedLines(anyShape)
         func after(_ line: String) -> String? { lines.firstIndex(of: line).map { lines[$0 + 1] } }
-        #expect(after("case \"polygon\":") == "self = .polygon(try Polygon(from: decoder))")
-        #expect(after("case \"square\":") == "self = .square(try Square(from: decoder))")
-        #expect(after("default:") == "self = .shape(try Shape(from: decoder))")
+        #expect(after("case \"polygon\":") == "self = .polygon(Polygon(jsonObject: jsonObject))")
+        #expect(after("case \"square\":") == "self = .square(Square(jsonObject: jsonObject))")
+        #expect(after("default:") == "self = .shape(Shape(jsonObject: jsonObject))")
         #expect(!hasLine(anyShape, "case \"shape\":"), "the base is the default, not a case of its own")
-        #expect(after("case .square(let value):") == "try value.encode(to: encoder)")
+        #expect(after("case .square(let value):") == "return value.jsonObject")
         // The nearer base's wrapper does not know its own base.
         let anyPolygon = file(files, "GraphV1/Types/AnyPolygon.swift")
         #expect(!anyPolygon.contains("Shape"))
-        #expect(trimmedLines(anyPolygon).firstIndex(of: "default:").map { trimmedLines(anyPolygon)[$0 + 1] } == "self = .polygon(try Polygon(from: decoder))")
+        #expect(trimmedLines(anyPolygon).firstIndex(of: "default:").map { trimmedLines(anyPolygon)[$0 + 1] } == "self = .polygon(Polygon(jsonObject: jsonObject))")
         // Types without descendants get no wrapper.
         #expect(files["GraphV1/Types/AnySquare.swift"] == nil)
         #expect(files["GraphV1/Types/AnyDrawing.swift"] == nil)
@@ -120,45 +120,45 @@ struct StructureTests {
 
     @Test("Structs: inherited properties first, @odata.type defaulting to the type, wrapper and runtime types for references")
     func structProperties() {
-        #expect(storedPropertyNames(declaration(structureModel, "GraphV1/Types/Square.swift")) == ["odataType", "id", "displayName", "sides", "side", "additionalData"])
+        #expect(typedPropertyNames(declaration(structureModel, "GraphV1/Types/Square.swift")) == ["odataType", "id", "displayName", "sides", "side"])
+        #expect(storedPropertyNames(declaration(structureModel, "GraphV1/Types/Square.swift")) == ["jsonObject"], "the JSON object is all a value stores")
         let square = file(files, "GraphV1/Types/Square.swift")
-        #expect(hasLine(square, "public struct Square: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(square, "public struct Square: GraphRuntime.JSONBackedObject {"))
         #expect(square.contains("odataType: Swift.String? = \"#microsoft.graph.square\""))
         #expect(hasLine(square, "/// OData type `microsoft.graph.square`, derived from `polygon`."))
 
         let drawing = file(files, "GraphV1/Types/Drawing.swift")
-        #expect(hasLine(drawing, "public var mainShape: AnyShape?"), "a property of the base type takes the wrapper")
-        #expect(hasLine(drawing, "public var shapes: [AnyShape]?"), "a collection property is an array")
-        #expect(hasLine(drawing, "public var createdDateTime: GraphRuntime.GraphDateTimeOffset?"))
-        #expect(hasLine(drawing, "public var fill: FillKind?"))
-        #expect(hasLine(drawing, "public var tags: [Swift.String]?"))
-        #expect(hasLine(drawing, "public var unknownThing: GraphRuntime.JSONValue?"), "an unknown type stays JSON")
-        #expect(hasLine(drawing, "public var additionalData: [Swift.String: GraphRuntime.JSONValue]"))
-        #expect(hasLine(drawing, "self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)"))
-        // One wire name per line, sorted: a new property is one added line.
-        #expect(drawing.contains("""
-                public static let wireNames: Swift.Set<Swift.String> = [
-                    "@odata.type",
-                    "createdDateTime",
-                    "fill",
-                    "mainShape",
-                    "shapes",
-                    "tags",
-                    "unknownThing",
-                ]
-        """))
-        // Unknown members are written before the declared ones, so that a declared value wins.
+        #expect(hasLine(drawing, "public var mainShape: AnyShape? {"), "a property of the base type takes the wrapper")
+        #expect(hasLine(drawing, "public var shapes: [AnyShape]? {"), "a collection property is an array")
+        #expect(hasLine(drawing, "public var createdDateTime: GraphRuntime.GraphDateTimeOffset? {"))
+        #expect(hasLine(drawing, "public var fill: FillKind? {"))
+        #expect(hasLine(drawing, "public var tags: [Swift.String]? {"))
+        #expect(hasLine(drawing, "public var unknownThing: GraphRuntime.JSONValue? {"), "an unknown type stays JSON")
+        #expect(hasLine(drawing, "public var jsonObject: [Swift.String: GraphRuntime.JSONValue]"))
+        // Each typed property reads and writes its member through CodingKeys; nothing else is per type.
+        #expect(hasLine(drawing, "get { self[member: .mainShape] }"))
+        #expect(hasLine(drawing, "set { self[member: .mainShape] = newValue }"))
+        #expect(!drawing.contains("init(from"), "decoding is the runtime's")
+        #expect(!drawing.contains("encode(to"), "encoding is the runtime's")
+        // CodingKeys: one case per property, the raw value the wire name.
+        #expect(codingKeys(declaration(structureModel, "GraphV1/Types/Drawing.swift")) == [
+            "odataType": "@odata.type", "createdDateTime": "createdDateTime", "fill": "fill", "mainShape": "mainShape",
+            "shapes": "shapes", "tags": "tags", "unknownThing": "unknownThing",
+        ])
+        #expect(hasLine(drawing, "public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {"))
+        // The members of additionalData go in first, so that a parameter that is set replaces a member of its name.
         let lines = trimmedLines(drawing)
-        let additional = lines.firstIndex(of: "try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)")
-        let declared = lines.firstIndex(of: "try container.encodeIfPresent(self.mainShape, forKey: .mainShape)")
-        #expect(additional != nil && declared != nil && additional! < declared!)
+        let additional = lines.firstIndex(of: "var additionalData = additionalData")
+        let declared = lines.firstIndex(of: "GraphRuntime.JSONMembers.put(mainShape, \"mainShape\", &additionalData)")
+        let stored = lines.firstIndex(of: "self.jsonObject = additionalData")
+        #expect(additional != nil && declared != nil && stored != nil && additional! < declared! && declared! < stored!)
     }
 
     @Test("The open enum has a case per member, none as noneValue, and unrecognized(Swift.String)")
     func openEnum() {
         #expect(caseNames(declaration(structureModel, "GraphV1/Enums/FillKind.swift")) == ["noneValue", "solid", "hatched", "unrecognized"])
         let fill = file(files, "GraphV1/Enums/FillKind.swift")
-        #expect(hasLine(fill, "public enum FillKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {"))
+        #expect(hasLine(fill, "public enum FillKind: GraphRuntime.OpenStringEnum {"))
         #expect(hasLine(fill, "case unrecognized(Swift.String)"))
         #expect(hasLine(fill, "self = .unrecognized(rawValue)"))
         #expect(hasLine(fill, "case .unrecognized(let value):"))
@@ -352,12 +352,12 @@ struct UnnamedRequestBodyEmissionTests {
     @Test("the struct claims no OData type and sends @odata.type only when set: Graph refuses a made-up one")
     func noODataType() {
         let body = file(Self.files, "GraphV1/Types/ManagedDeviceWipeRequestBody.swift")
-        #expect(hasLine(body, "public struct ManagedDeviceWipeRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {"))
+        #expect(hasLine(body, "public struct ManagedDeviceWipeRequestBody: GraphRuntime.JSONBackedObject {"))
         #expect(body.contains("odataType: Swift.String? = nil,"))
         #expect(!body.contains("#microsoft.graph.managedDeviceWipeRequestBody"))
         #expect(!body.contains("OData type `microsoft.graph."))
         #expect(hasLine(body, "/// The request body documented in v1.0/api/wipe.md, which names no type for it."))
-        #expect(hasLine(body, "public var keepUserData: Swift.Bool?"))
+        #expect(hasLine(body, "public var keepUserData: Swift.Bool? {"))
     }
 
     @Test("the action's function takes the body")

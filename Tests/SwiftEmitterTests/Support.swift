@@ -89,6 +89,16 @@ func declaration(_ model: APIModel, _ path: String) -> SwiftDeclaration? {
 }
 
 /// Stored-property names of a struct declaration, in order.
+/// The typed properties of a struct declaration, in order: the computed properties over its JSON object.
+func typedPropertyNames(_ declaration: SwiftDeclaration?) -> [String] {
+    guard case .structure(let structure)? = declaration else { return [] }
+    return structure.members.compactMap { member in
+        if case .property(let property) = member, case .accessors = property.kind { return property.name.text }
+        return nil
+    }
+}
+
+/// The stored properties of a struct declaration: only its JSON object.
 func storedPropertyNames(_ declaration: SwiftDeclaration?) -> [String] {
     guard case .structure(let structure)? = declaration else { return [] }
     return structure.members.compactMap { member in

@@ -8,7 +8,7 @@ import GraphRuntime
 /// OData enum `microsoft.graph.deviceAndAppManagementAssignmentFilterType`.
 ///
 /// Documented in beta/resources/intune-shared-deviceandappmanagementassignmentfiltertype.md.
-public enum DeviceAndAppManagementAssignmentFilterType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+public enum DeviceAndAppManagementAssignmentFilterType: GraphRuntime.OpenStringEnum {
     /// No filter type is set. This is the default and should not be chosen.
     /// Wire value `none` (0).
     case noneValue
@@ -24,6 +24,7 @@ public enum DeviceAndAppManagementAssignmentFilterType: Swift.Codable, Swift.Has
     /// A value this client does not know, kept as received.
     case unrecognized(Swift.String)
 
+    /// The case of the wire value `rawValue`; `unrecognized` for a value this client does not know.
     public init(rawValue: Swift.String) {
         switch rawValue {
         case "none":
@@ -49,15 +50,5 @@ public enum DeviceAndAppManagementAssignmentFilterType: Swift.Codable, Swift.Has
         case .unrecognized(let value):
             return value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        self = DeviceAndAppManagementAssignmentFilterType(rawValue: try container.decode(Swift.String.self))
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(self.rawValue)
     }
 }

@@ -8,7 +8,7 @@ import GraphRuntime
 /// OData enum `microsoft.graph.deviceAndAppManagementAssignmentSource`.
 ///
 /// Documented in beta/resources/intune-shared-deviceandappmanagementassignmentsource.md.
-public enum DeviceAndAppManagementAssignmentSource: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+public enum DeviceAndAppManagementAssignmentSource: GraphRuntime.OpenStringEnum {
     /// The assignment was made directly.
     /// Wire value `direct` (0).
     case direct
@@ -20,6 +20,7 @@ public enum DeviceAndAppManagementAssignmentSource: Swift.Codable, Swift.Hashabl
     /// A value this client does not know, kept as received.
     case unrecognized(Swift.String)
 
+    /// The case of the wire value `rawValue`; `unrecognized` for a value this client does not know.
     public init(rawValue: Swift.String) {
         switch rawValue {
         case "direct":
@@ -41,15 +42,5 @@ public enum DeviceAndAppManagementAssignmentSource: Swift.Codable, Swift.Hashabl
         case .unrecognized(let value):
             return value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        self = DeviceAndAppManagementAssignmentSource(rawValue: try container.decode(Swift.String.self))
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(self.rawValue)
     }
 }

@@ -8,30 +8,52 @@ import GraphRuntime
 /// OData type `microsoft.graph.enrollmentConfigurationAssignment`.
 ///
 /// Documented in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct EnrollmentConfigurationAssignment: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Unique identifier of the assignment.
     /// Wire name `id`, documented as String in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var id: Swift.String?
+    public var id: Swift.String? {
+        get { self[member: .id] }
+        set { self[member: .id] = newValue }
+    }
 
     /// The target that the enrollment configuration applies to.
     /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var target: AnyDeviceAndAppManagementAssignmentTarget?
+    public var target: AnyDeviceAndAppManagementAssignmentTarget? {
+        get { self[member: .target] }
+        set { self[member: .target] = newValue }
+    }
 
     /// How the configuration was deployed to the target: directly, or through a policy set. Possible values are: direct, policySets.
     /// Wire name `source`, documented as deviceAndAppManagementAssignmentSource in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var source: DeviceAndAppManagementAssignmentSource?
+    public var source: DeviceAndAppManagementAssignmentSource? {
+        get { self[member: .source] }
+        set { self[member: .source] = newValue }
+    }
 
     /// ID of the object that was used to deploy the configuration to the target.
     /// Wire name `sourceId`, documented as String in beta/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var sourceId: Swift.String?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var sourceId: Swift.String? {
+        get { self[member: .sourceId] }
+        set { self[member: .sourceId] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.enrollmentConfigurationAssignment`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment",
         id: Swift.String? = nil,
@@ -40,48 +62,21 @@ public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, 
         sourceId: Swift.String? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.id = id
-        self.target = target
-        self.source = source
-        self.sourceId = sourceId
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(id, "id", &additionalData)
+        GraphRuntime.JSONMembers.put(target, "target", &additionalData)
+        GraphRuntime.JSONMembers.put(source, "source", &additionalData)
+        GraphRuntime.JSONMembers.put(sourceId, "sourceId", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case id
         case target
         case source
         case sourceId
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "id",
-            "source",
-            "sourceId",
-            "target",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.target = try container.decodeIfPresent(AnyDeviceAndAppManagementAssignmentTarget.self, forKey: .target)
-        self.source = try container.decodeIfPresent(DeviceAndAppManagementAssignmentSource.self, forKey: .source)
-        self.sourceId = try container.decodeIfPresent(Swift.String.self, forKey: .sourceId)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.target, forKey: .target)
-        try container.encodeIfPresent(self.source, forKey: .source)
-        try container.encodeIfPresent(self.sourceId, forKey: .sourceId)
     }
 }

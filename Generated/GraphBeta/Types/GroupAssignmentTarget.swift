@@ -8,26 +8,45 @@ import GraphRuntime
 /// OData type `microsoft.graph.groupAssignmentTarget`, derived from `deviceAndAppManagementAssignmentTarget`.
 ///
 /// Documented in beta/resources/intune-shared-groupassignmenttarget.md.
-public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct GroupAssignmentTarget: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// ID of the assignment filter that applies to this target. Inherited from deviceAndAppManagementAssignmentTarget.
     /// Wire name `deviceAndAppManagementAssignmentFilterId`, documented as String in beta/resources/intune-shared-groupassignmenttarget.md.
-    public var deviceAndAppManagementAssignmentFilterId: Swift.String?
+    public var deviceAndAppManagementAssignmentFilterId: Swift.String? {
+        get { self[member: .deviceAndAppManagementAssignmentFilterId] }
+        set { self[member: .deviceAndAppManagementAssignmentFilterId] = newValue }
+    }
 
     /// Tells whether devices that match the assignment filter are included or excluded. Inherited from deviceAndAppManagementAssignmentTarget. Possible values are: none, include, exclude.
     /// Wire name `deviceAndAppManagementAssignmentFilterType`, documented as deviceAndAppManagementAssignmentFilterType in beta/resources/intune-shared-groupassignmenttarget.md.
-    public var deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType?
+    public var deviceAndAppManagementAssignmentFilterType: DeviceAndAppManagementAssignmentFilterType? {
+        get { self[member: .deviceAndAppManagementAssignmentFilterType] }
+        set { self[member: .deviceAndAppManagementAssignmentFilterType] = newValue }
+    }
 
     /// ID of the group that the assignment is aimed at.
     /// Wire name `groupId`, documented as String in beta/resources/intune-shared-groupassignmenttarget.md.
-    public var groupId: Swift.String?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var groupId: Swift.String? {
+        get { self[member: .groupId] }
+        set { self[member: .groupId] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.groupAssignmentTarget`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.groupAssignmentTarget",
         deviceAndAppManagementAssignmentFilterId: Swift.String? = nil,
@@ -35,43 +54,19 @@ public struct GroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendab
         groupId: Swift.String? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.deviceAndAppManagementAssignmentFilterId = deviceAndAppManagementAssignmentFilterId
-        self.deviceAndAppManagementAssignmentFilterType = deviceAndAppManagementAssignmentFilterType
-        self.groupId = groupId
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(deviceAndAppManagementAssignmentFilterId, "deviceAndAppManagementAssignmentFilterId", &additionalData)
+        GraphRuntime.JSONMembers.put(deviceAndAppManagementAssignmentFilterType, "deviceAndAppManagementAssignmentFilterType", &additionalData)
+        GraphRuntime.JSONMembers.put(groupId, "groupId", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case deviceAndAppManagementAssignmentFilterId
         case deviceAndAppManagementAssignmentFilterType
         case groupId
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "deviceAndAppManagementAssignmentFilterId",
-            "deviceAndAppManagementAssignmentFilterType",
-            "groupId",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.deviceAndAppManagementAssignmentFilterId = try container.decodeIfPresent(Swift.String.self, forKey: .deviceAndAppManagementAssignmentFilterId)
-        self.deviceAndAppManagementAssignmentFilterType = try container.decodeIfPresent(DeviceAndAppManagementAssignmentFilterType.self, forKey: .deviceAndAppManagementAssignmentFilterType)
-        self.groupId = try container.decodeIfPresent(Swift.String.self, forKey: .groupId)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.deviceAndAppManagementAssignmentFilterId, forKey: .deviceAndAppManagementAssignmentFilterId)
-        try container.encodeIfPresent(self.deviceAndAppManagementAssignmentFilterType, forKey: .deviceAndAppManagementAssignmentFilterType)
-        try container.encodeIfPresent(self.groupId, forKey: .groupId)
     }
 }

@@ -6,7 +6,7 @@ import GraphRuntime
 /// A `deviceAndAppManagementAssignmentTarget` or a type derived from it, chosen by `@odata.type` when decoding.
 ///
 /// An absent, abstract or unknown `@odata.type` decodes as `DeviceAndAppManagementAssignmentTarget`, which keeps every member.
-public indirect enum AnyDeviceAndAppManagementAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public enum AnyDeviceAndAppManagementAssignmentTarget: GraphRuntime.JSONObjectRepresentable {
     case deviceAndAppManagementAssignmentTarget(DeviceAndAppManagementAssignmentTarget)
     case allDevicesAssignmentTarget(AllDevicesAssignmentTarget)
     case allLicensedUsersAssignmentTarget(AllLicensedUsersAssignmentTarget)
@@ -14,37 +14,39 @@ public indirect enum AnyDeviceAndAppManagementAssignmentTarget: Swift.Codable, S
     case exclusionGroupAssignmentTarget(ExclusionGroupAssignmentTarget)
     case groupAssignmentTarget(GroupAssignmentTarget)
 
-    public init(from decoder: any Swift.Decoder) throws {
-        switch try GraphRuntime.ODataType.discriminator(in: decoder) {
+    /// The case that `@odata.type` in `jsonObject` names; the base type's for any other.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        switch GraphRuntime.ODataType.discriminator(in: jsonObject) {
         case "alldevicesassignmenttarget":
-            self = .allDevicesAssignmentTarget(try AllDevicesAssignmentTarget(from: decoder))
+            self = .allDevicesAssignmentTarget(AllDevicesAssignmentTarget(jsonObject: jsonObject))
         case "alllicensedusersassignmenttarget":
-            self = .allLicensedUsersAssignmentTarget(try AllLicensedUsersAssignmentTarget(from: decoder))
+            self = .allLicensedUsersAssignmentTarget(AllLicensedUsersAssignmentTarget(jsonObject: jsonObject))
         case "configurationmanagercollectionassignmenttarget":
-            self = .configurationManagerCollectionAssignmentTarget(try ConfigurationManagerCollectionAssignmentTarget(from: decoder))
+            self = .configurationManagerCollectionAssignmentTarget(ConfigurationManagerCollectionAssignmentTarget(jsonObject: jsonObject))
         case "exclusiongroupassignmenttarget":
-            self = .exclusionGroupAssignmentTarget(try ExclusionGroupAssignmentTarget(from: decoder))
+            self = .exclusionGroupAssignmentTarget(ExclusionGroupAssignmentTarget(jsonObject: jsonObject))
         case "groupassignmenttarget":
-            self = .groupAssignmentTarget(try GroupAssignmentTarget(from: decoder))
+            self = .groupAssignmentTarget(GroupAssignmentTarget(jsonObject: jsonObject))
         default:
-            self = .deviceAndAppManagementAssignmentTarget(try DeviceAndAppManagementAssignmentTarget(from: decoder))
+            self = .deviceAndAppManagementAssignmentTarget(DeviceAndAppManagementAssignmentTarget(jsonObject: jsonObject))
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    /// The JSON object of the value in the case.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue] {
         switch self {
         case .deviceAndAppManagementAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .allDevicesAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .allLicensedUsersAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .configurationManagerCollectionAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .exclusionGroupAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .groupAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         }
     }
 }

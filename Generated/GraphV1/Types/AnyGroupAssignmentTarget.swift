@@ -6,25 +6,27 @@ import GraphRuntime
 /// A `groupAssignmentTarget` or a type derived from it, chosen by `@odata.type` when decoding.
 ///
 /// An absent, abstract or unknown `@odata.type` decodes as `GroupAssignmentTarget`, which keeps every member.
-public indirect enum AnyGroupAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public enum AnyGroupAssignmentTarget: GraphRuntime.JSONObjectRepresentable {
     case groupAssignmentTarget(GroupAssignmentTarget)
     case exclusionGroupAssignmentTarget(ExclusionGroupAssignmentTarget)
 
-    public init(from decoder: any Swift.Decoder) throws {
-        switch try GraphRuntime.ODataType.discriminator(in: decoder) {
+    /// The case that `@odata.type` in `jsonObject` names; the base type's for any other.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        switch GraphRuntime.ODataType.discriminator(in: jsonObject) {
         case "exclusiongroupassignmenttarget":
-            self = .exclusionGroupAssignmentTarget(try ExclusionGroupAssignmentTarget(from: decoder))
+            self = .exclusionGroupAssignmentTarget(ExclusionGroupAssignmentTarget(jsonObject: jsonObject))
         default:
-            self = .groupAssignmentTarget(try GroupAssignmentTarget(from: decoder))
+            self = .groupAssignmentTarget(GroupAssignmentTarget(jsonObject: jsonObject))
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    /// The JSON object of the value in the case.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue] {
         switch self {
         case .groupAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .exclusionGroupAssignmentTarget(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         }
     }
 }

@@ -8,38 +8,35 @@ import GraphRuntime
 /// OData type `microsoft.graph.deviceAndAppManagementAssignmentTarget`.
 ///
 /// Documented in v1.0/resources/intune-shared-deviceandappmanagementassignmenttarget.md.
-public struct DeviceAndAppManagementAssignmentTarget: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+public struct DeviceAndAppManagementAssignmentTarget: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
 
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
+    /// The OData type of the value (`@odata.type`), as received or as set.
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.deviceAndAppManagementAssignmentTarget`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.deviceAndAppManagementAssignmentTarget",
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = ["@odata.type"]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
     }
 }

@@ -8,60 +8,55 @@ import GraphRuntime
 /// OData type `microsoft.graph.enrollmentConfigurationAssignment`.
 ///
 /// Documented in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-public struct EnrollmentConfigurationAssignment: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct EnrollmentConfigurationAssignment: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Unique identifier of the assignment.
     /// Wire name `id`, documented as String in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var id: Swift.String?
+    public var id: Swift.String? {
+        get { self[member: .id] }
+        set { self[member: .id] = newValue }
+    }
 
     /// The target that the enrollment configuration applies to.
     /// Wire name `target`, documented as deviceAndAppManagementAssignmentTarget in v1.0/resources/intune-onboarding-enrollmentconfigurationassignment.md.
-    public var target: AnyDeviceAndAppManagementAssignmentTarget?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var target: AnyDeviceAndAppManagementAssignmentTarget? {
+        get { self[member: .target] }
+        set { self[member: .target] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.enrollmentConfigurationAssignment`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.enrollmentConfigurationAssignment",
         id: Swift.String? = nil,
         target: AnyDeviceAndAppManagementAssignmentTarget? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.id = id
-        self.target = target
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(id, "id", &additionalData)
+        GraphRuntime.JSONMembers.put(target, "target", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case id
         case target
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "id",
-            "target",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.target = try container.decodeIfPresent(AnyDeviceAndAppManagementAssignmentTarget.self, forKey: .target)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.target, forKey: .target)
     }
 }

@@ -6,30 +6,52 @@ import GraphRuntime
 /// The request body of `POST /deviceManagement/managedDevices/{managedDeviceId}/wipe`.
 ///
 /// The request body documented in api/manageddevice-wipe.md, which names no type for it.
-public struct ManagedDeviceWipeRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct ManagedDeviceWipeRequestBody: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Keep the device enrolled in management after the wipe.
     /// Wire name `keepEnrollmentData`, documented as Boolean in api/manageddevice-wipe.md.
-    public var keepEnrollmentData: Swift.Bool?
+    public var keepEnrollmentData: Swift.Bool? {
+        get { self[member: .keepEnrollmentData] }
+        set { self[member: .keepEnrollmentData] = newValue }
+    }
 
     /// Keep the user's data on the device.
     /// Wire name `keepUserData`, documented as Boolean in api/manageddevice-wipe.md.
-    public var keepUserData: Swift.Bool?
+    public var keepUserData: Swift.Bool? {
+        get { self[member: .keepUserData] }
+        set { self[member: .keepUserData] = newValue }
+    }
 
     /// The code that unlocks a wiped macOS device.
     /// Wire name `macOsUnlockCode`, documented as String in api/manageddevice-wipe.md.
-    public var macOsUnlockCode: Swift.String?
+    public var macOsUnlockCode: Swift.String? {
+        get { self[member: .macOsUnlockCode] }
+        set { self[member: .macOsUnlockCode] = newValue }
+    }
 
     /// Keep the eSIM data plan of the device.
     /// Wire name `persistEsimDataPlan`, documented as Boolean in api/manageddevice-wipe.md.
-    public var persistEsimDataPlan: Swift.Bool?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var persistEsimDataPlan: Swift.Bool? {
+        get { self[member: .persistEsimDataPlan] }
+        set { self[member: .persistEsimDataPlan] = newValue }
+    }
 
     /// Creates a value; `odataType` is sent only when set.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = nil,
         keepEnrollmentData: Swift.Bool? = nil,
@@ -38,48 +60,21 @@ public struct ManagedDeviceWipeRequestBody: Swift.Codable, Swift.Hashable, Swift
         persistEsimDataPlan: Swift.Bool? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.keepEnrollmentData = keepEnrollmentData
-        self.keepUserData = keepUserData
-        self.macOsUnlockCode = macOsUnlockCode
-        self.persistEsimDataPlan = persistEsimDataPlan
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(keepEnrollmentData, "keepEnrollmentData", &additionalData)
+        GraphRuntime.JSONMembers.put(keepUserData, "keepUserData", &additionalData)
+        GraphRuntime.JSONMembers.put(macOsUnlockCode, "macOsUnlockCode", &additionalData)
+        GraphRuntime.JSONMembers.put(persistEsimDataPlan, "persistEsimDataPlan", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case keepEnrollmentData
         case keepUserData
         case macOsUnlockCode
         case persistEsimDataPlan
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "keepEnrollmentData",
-            "keepUserData",
-            "macOsUnlockCode",
-            "persistEsimDataPlan",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.keepEnrollmentData = try container.decodeIfPresent(Swift.Bool.self, forKey: .keepEnrollmentData)
-        self.keepUserData = try container.decodeIfPresent(Swift.Bool.self, forKey: .keepUserData)
-        self.macOsUnlockCode = try container.decodeIfPresent(Swift.String.self, forKey: .macOsUnlockCode)
-        self.persistEsimDataPlan = try container.decodeIfPresent(Swift.Bool.self, forKey: .persistEsimDataPlan)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.keepEnrollmentData, forKey: .keepEnrollmentData)
-        try container.encodeIfPresent(self.keepUserData, forKey: .keepUserData)
-        try container.encodeIfPresent(self.macOsUnlockCode, forKey: .macOsUnlockCode)
-        try container.encodeIfPresent(self.persistEsimDataPlan, forKey: .persistEsimDataPlan)
     }
 }

@@ -103,10 +103,6 @@ struct ModuleEmitter {
 
     static func swiftType(_ primitive: PrimitiveType) -> SwiftType { SwiftModuleNames.swiftType(primitive) }
 
-    static let standardConformances: [SwiftType] = [
-        .qualified(module: "Swift", name: "Codable"), .qualified(module: "Swift", name: "Hashable"), .qualified(module: "Swift", name: "Sendable"),
-    ]
-
     /// Where a definition comes from, for doc comments: the page, relative to the docs root. Only the page,
     /// not the line: a line inserted above would otherwise touch the comments of everything below it, and
     /// the diff of `Generated/` is how reviewers see API drift. (`docgen diff` reports lines.)
@@ -150,17 +146,36 @@ struct ModuleEmitter {
         return result
     }
 
+    static let jsonObjectType = SwiftType.dictionary(key: .string, value: ModuleEmitter.jsonValue)
+
+    /// A struct backed by its JSON object (`GraphRuntime.JSONBackedObject`, issue 14): one stored property, the
+    /// object, and a typed computed property per documented property that reads and writes its member through
+    /// the runtime. Coding, equality and hashing come from the runtime, written once for every type, so the
+    /// compiler does per type only what is specific to it; a round trip is lossless by construction.
     func structure(for type: TypeDefinition) -> SwiftStruct {
         let properties = storedProperties(of: type)
+        let jsonObject = SwiftNaming.fixed("jsonObject")
         let additionalData = SwiftNaming.fixed("additionalData")
-        let additionalDataType = SwiftType.dictionary(key: .string, value: ModuleEmitter.jsonValue)
-        var members: [SwiftDeclaration] = properties.map { property in
-            .property(SwiftProperty(documentation: property.documentation, name: property.name, type: .optional(property.type), kind: .stored(isConstant: false)))
+        let member = SwiftNaming.fixed("member")
+        let newValue = SwiftNaming.fixed("newValue")
+        var members: [SwiftDeclaration] = [
+            .property(SwiftProperty(
+                documentation: ["The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it."],
+                name: jsonObject, type: ModuleEmitter.jsonObjectType, kind: .stored(isConstant: false)
+            )),
+            .initializer(SwiftInitializer(
+                documentation: ["A value of the members of a JSON object, kept as they are."],
+                parameters: [SwiftParameter(label: jsonObject, name: jsonObject, type: ModuleEmitter.jsonObjectType)],
+                isThrowing: false, body: [.assignment(.member(.selfReference, jsonObject), .name(jsonObject))]
+            )),
+        ]
+        members += properties.map { property in
+            let access = SwiftExpression.subscriptCall(.selfReference, [SwiftArgument(member, .implicitMember(property.name))])
+            return .property(SwiftProperty(
+                documentation: property.documentation, name: property.name, type: .optional(property.type),
+                kind: .accessors(get: [.expression(access)], set: [.assignment(access, .name(newValue))])
+            ))
         }
-        members.append(.property(SwiftProperty(
-            documentation: ["Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing."],
-            name: additionalData, type: additionalDataType, kind: .stored(isConstant: false)
-        )))
 
         // Memberwise initializer: every parameter optional, `@odata.type` defaulting to this type's name. A
         // body type made from a page's table is no OData type: Graph would refuse a made-up `@odata.type`;
@@ -172,70 +187,36 @@ struct ModuleEmitter {
             SwiftParameter(label: property.name, name: property.name, type: .optional(property.type),
                            defaultValue: property.wireName == "@odata.type" && defaultsODataType ? .stringLiteral(odataName) : .nilLiteral)
         }
-        parameters.append(SwiftParameter(label: additionalData, name: additionalData, type: additionalDataType, defaultValue: .dictionaryLiteral([:])))
+        parameters.append(SwiftParameter(label: additionalData, name: additionalData, type: ModuleEmitter.jsonObjectType, defaultValue: .dictionaryLiteral([:])))
+        // Members of `additionalData` first: a property that is set replaces a member of its name. The object
+        // is built in a local and stored once: definite initialization checks every use of `self` in an
+        // initializer, which made one `self[member:] = ` per property the costliest part of a large type.
+        // The local is `additionalData` itself: that name is reserved, so no parameter of a property has it.
+        let local = additionalData
+        var body: [SwiftStatement] = [.variable(local, .name(additionalData))]
+        body += properties.map { property in
+            .expression(.call(.member(.type(.qualified(module: ModuleEmitter.runtime, name: "JSONMembers")), SwiftNaming.fixed("put")), [
+                SwiftArgument(nil, .name(property.name)), SwiftArgument(nil, .stringLiteral(property.wireName)), SwiftArgument(nil, .inout(local)),
+            ]))
+        }
+        body.append(.assignment(.member(.selfReference, jsonObject), .name(local)))
         members.append(.initializer(SwiftInitializer(
             documentation: [defaultsODataType ? "Creates a value; `odataType` defaults to `\(odataName)`."
-                            : "Creates a value; `odataType` is sent only when set\(type.isAbstract ? " (the type is abstract: a value is always of a type derived from it)" : "")."],
-            parameters: parameters, isThrowing: false,
-            body: parameters.map { .assignment(.member(.selfReference, $0.name), .name($0.name)) }
+                            : "Creates a value; `odataType` is sent only when set\(type.isAbstract ? " (the type is abstract: a value is always of a type derived from it)" : "").",
+                            "",
+                            "A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls."],
+            parameters: parameters, isThrowing: false, body: body
         )))
 
-        // CodingKeys with the wire names.
+        // CodingKeys with the wire names: what the runtime reads and writes, and the type's list of properties.
         let codingKeys = SwiftNaming.fixed("CodingKeys")
-        var keyCases: [SwiftDeclaration] = properties.map { property in
+        let keyCases: [SwiftDeclaration] = properties.map { property in
             .enumCase(SwiftEnumCase(documentation: [], name: property.name, rawValue: property.wireName == property.name.text ? nil : property.wireName, associatedValue: nil))
         }
-        keyCases.append(.property(SwiftProperty(
-            documentation: ["The wire names of the declared properties."],
-            name: SwiftNaming.fixed("wireNames"), type: .generic(module: "Swift", name: "Set", arguments: [.string]),
-            kind: .staticConstant(.arrayLiteral(properties.map(\.wireName).sorted().map { .stringLiteral($0) }))
-        )))
         members.append(.enumeration(SwiftEnum(
-            documentation: [], name: codingKeys, isIndirect: false, rawType: .string,
+            documentation: ["The documented properties, by wire name."], name: codingKeys, isIndirect: false, rawType: .string,
             conformances: [.qualified(module: "Swift", name: "CodingKey"), .qualified(module: "Swift", name: "CaseIterable")],
             members: keyCases
-        )))
-
-        let decoder = SwiftNaming.fixed("decoder")
-        let encoder = SwiftNaming.fixed("encoder")
-        let container = SwiftNaming.fixed("container")
-        var decodeBody: [SwiftStatement] = [
-            .constant(container, .tryExpression(.call(.member(.name(decoder), SwiftNaming.fixed("container")), [SwiftArgument(SwiftNaming.fixed("keyedBy"), .metatype(.local(codingKeys)))]))),
-        ]
-        for property in properties {
-            decodeBody.append(.assignment(.member(.selfReference, property.name), .tryExpression(.call(
-                .member(.name(container), SwiftNaming.fixed("decodeIfPresent")),
-                [SwiftArgument(nil, .metatype(property.type)), SwiftArgument(SwiftNaming.fixed("forKey"), .implicitMember(property.name))]
-            ))))
-        }
-        decodeBody.append(.assignment(.member(.selfReference, additionalData), .tryExpression(.call(
-            .member(.type(.qualified(module: ModuleEmitter.runtime, name: "AdditionalData")), SwiftNaming.fixed("decode")),
-            [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder)), SwiftArgument(SwiftNaming.fixed("knownKeys"), .member(.type(.local(codingKeys)), SwiftNaming.fixed("wireNames")))]
-        ))))
-        members.append(.initializer(SwiftInitializer(
-            documentation: [],
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
-            isThrowing: true, body: decodeBody
-        )))
-
-        var encodeBody: [SwiftStatement] = [
-            // Unknown members first: a declared property written after them wins over a stored null.
-            .expression(.tryExpression(.call(
-                .member(.type(.qualified(module: ModuleEmitter.runtime, name: "AdditionalData")), SwiftNaming.fixed("encode")),
-                [SwiftArgument(nil, .member(.selfReference, additionalData)), SwiftArgument(SwiftNaming.fixed("to"), .name(encoder))]
-            ))),
-            .variable(container, .call(.member(.name(encoder), SwiftNaming.fixed("container")), [SwiftArgument(SwiftNaming.fixed("keyedBy"), .metatype(.local(codingKeys)))])),
-        ]
-        for property in properties {
-            encodeBody.append(.expression(.tryExpression(.call(
-                .member(.name(container), SwiftNaming.fixed("encodeIfPresent")),
-                [SwiftArgument(nil, .member(.selfReference, property.name)), SwiftArgument(SwiftNaming.fixed("forKey"), .implicitMember(property.name))]
-            ))))
-        }
-        members.append(.function(SwiftFunction(
-            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
-            isAsync: false, isThrowing: true, returnType: nil, body: encodeBody
         )))
 
         var documentation: [String] = []
@@ -245,14 +226,19 @@ struct ModuleEmitter {
         }
         documentation.append(ModuleEmitter.sourceNote(type.location, origin: type.origin))
         return SwiftStruct(documentation: documentation.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                           name: structNames[TypeReference.lookupKey(for: type.name)]!, conformances: ModuleEmitter.standardConformances, members: members)
+                           name: structNames[TypeReference.lookupKey(for: type.name)]!, conformances: [ModuleEmitter.jsonBackedObject], members: members)
     }
+
+    static let jsonBackedObject = SwiftType.qualified(module: runtime, name: "JSONBackedObject")
+    static let jsonObjectRepresentable = SwiftType.qualified(module: runtime, name: "JSONObjectRepresentable")
+    static let openStringEnum = SwiftType.qualified(module: runtime, name: "OpenStringEnum")
 
     /// `AnyX`: an `x` or any type derived from it, picked by `@odata.type` when decoding. An absent, abstract
     /// or unknown `@odata.type` decodes as `x` itself, which keeps every member, so nothing is lost.
     func polymorphicEnum(for base: TypeDefinition, name: SwiftName) -> SwiftEnum {
         let variants = [base] + index.descendants(of: base)
-        var caseScope = NameScope(reserved: [])
+        // `jsonObject` is the enum's property.
+        var caseScope = NameScope(reserved: ["jsonObject"])
         // A renamed type's case follows its new name (`Gadget` -> `.gadget`).
         let cases = variants.map { variant in
             (variant, caseScope.claim(names.options.typeName(variant.name).map { SwiftNaming.caseName($0.text) } ?? SwiftNaming.caseName(variant.name)))
@@ -261,36 +247,33 @@ struct ModuleEmitter {
             .enumCase(SwiftEnumCase(documentation: [], name: caseName, rawValue: nil,
                                     associatedValue: .local(structNames[TypeReference.lookupKey(for: type.name)]!)))
         }
-        let decoder = SwiftNaming.fixed("decoder")
-        let encoder = SwiftNaming.fixed("encoder")
+        let jsonObject = SwiftNaming.fixed("jsonObject")
         let value = SwiftNaming.fixed("value")
         var decodeCases: [SwiftSwitchCase] = cases.dropFirst().map { type, caseName in
             SwiftSwitchCase(.stringLiteral(TypeReference.lookupKey(for: type.name)), [
-                .assignment(.selfReference, .call(.implicitMember(caseName), [SwiftArgument(nil, .tryExpression(.call(.type(.local(structNames[TypeReference.lookupKey(for: type.name)]!)), [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder))])))])),
+                .assignment(.selfReference, .call(.implicitMember(caseName), [SwiftArgument(nil, .call(.type(.local(structNames[TypeReference.lookupKey(for: type.name)]!)), [SwiftArgument(jsonObject, .name(jsonObject))]))])),
             ])
         }
         decodeCases.append(SwiftSwitchCase(.defaultCase, [
-            .assignment(.selfReference, .call(.implicitMember(cases[0].1), [SwiftArgument(nil, .tryExpression(.call(.type(.local(structNames[TypeReference.lookupKey(for: base.name)]!)), [SwiftArgument(SwiftNaming.fixed("from"), .name(decoder))])))])),
+            .assignment(.selfReference, .call(.implicitMember(cases[0].1), [SwiftArgument(nil, .call(.type(.local(structNames[TypeReference.lookupKey(for: base.name)]!)), [SwiftArgument(jsonObject, .name(jsonObject))]))])),
         ]))
         members.append(.initializer(SwiftInitializer(
-            documentation: [],
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
-            isThrowing: true,
-            body: [.switchStatement(.tryExpression(.call(.member(.type(.qualified(module: ModuleEmitter.runtime, name: "ODataType")), SwiftNaming.fixed("discriminator")), [SwiftArgument(SwiftNaming.fixed("in"), .name(decoder))])), decodeCases)]
+            documentation: ["The case that `@odata.type` in `jsonObject` names; the base type's for any other."],
+            parameters: [SwiftParameter(label: jsonObject, name: jsonObject, type: ModuleEmitter.jsonObjectType)],
+            isThrowing: false,
+            body: [.switchStatement(.call(.member(.type(.qualified(module: ModuleEmitter.runtime, name: "ODataType")), SwiftNaming.fixed("discriminator")), [SwiftArgument(SwiftNaming.fixed("in"), .name(jsonObject))]), decodeCases)]
         )))
-        members.append(.function(SwiftFunction(
-            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
-            isAsync: false, isThrowing: true, returnType: nil,
-            body: [.switchStatement(.selfReference, cases.map { _, caseName in
-                SwiftSwitchCase(.enumCaseBinding(caseName, value), [.expression(.tryExpression(.call(.member(.name(value), SwiftNaming.fixed("encode")), [SwiftArgument(SwiftNaming.fixed("to"), .name(encoder))])))])
-            })]
+        members.append(.property(SwiftProperty(
+            documentation: ["The JSON object of the value in the case."], name: jsonObject, type: ModuleEmitter.jsonObjectType,
+            kind: .computed([.switchStatement(.selfReference, cases.map { _, caseName in
+                SwiftSwitchCase(.enumCaseBinding(caseName, value), [.returnStatement(.member(.name(value), jsonObject))])
+            })])
         )))
         return SwiftEnum(
             documentation: ["A `\(base.name)` or a type derived from it, chosen by `@odata.type` when decoding.",
                             "",
                             "An absent, abstract or unknown `@odata.type` decodes as `\(structNames[TypeReference.lookupKey(for: base.name)]!.text)`, which keeps every member."],
-            name: name, isIndirect: true, rawType: nil, conformances: ModuleEmitter.standardConformances, members: members
+            name: name, isIndirect: false, rawType: nil, conformances: [ModuleEmitter.jsonObjectRepresentable], members: members
         )
     }
 
@@ -312,7 +295,7 @@ struct ModuleEmitter {
         }
         fromRaw.append(SwiftSwitchCase(.defaultCase, [.assignment(.selfReference, .call(.implicitMember(unrecognized), [SwiftArgument(nil, .name(rawValue))]))]))
         members.append(.initializer(SwiftInitializer(
-            documentation: [], parameters: [SwiftParameter(label: rawValue, name: rawValue, type: .string)],
+            documentation: ["The case of the wire value `rawValue`; `unrecognized` for a value this client does not know."], parameters: [SwiftParameter(label: rawValue, name: rawValue, type: .string)],
             isThrowing: false, body: [.switchStatement(.name(rawValue), fromRaw)]
         )))
         let value = SwiftNaming.fixed("value")
@@ -321,27 +304,6 @@ struct ModuleEmitter {
         }
         toRaw.append(SwiftSwitchCase(.enumCaseBinding(unrecognized, value), [.returnStatement(.name(value))]))
         members.append(.property(SwiftProperty(documentation: ["The wire value."], name: rawValue, type: .string, kind: .computed([.switchStatement(.selfReference, toRaw)]))))
-        let decoder = SwiftNaming.fixed("decoder")
-        let encoder = SwiftNaming.fixed("encoder")
-        let container = SwiftNaming.fixed("container")
-        members.append(.initializer(SwiftInitializer(
-            documentation: [],
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("from"), name: decoder, type: .existential(.qualified(module: "Swift", name: "Decoder")))],
-            isThrowing: true,
-            body: [
-                .constant(container, .tryExpression(.call(.member(.name(decoder), SwiftNaming.fixed("singleValueContainer")), []))),
-                .assignment(.selfReference, .call(.type(.local(name)), [SwiftArgument(rawValue, .tryExpression(.call(.member(.name(container), SwiftNaming.fixed("decode")), [SwiftArgument(nil, .metatype(.string))])))])),
-            ]
-        )))
-        members.append(.function(SwiftFunction(
-            documentation: [], isStatic: false, name: SwiftNaming.fixed("encode"),
-            parameters: [SwiftParameter(label: SwiftNaming.fixed("to"), name: encoder, type: .existential(.qualified(module: "Swift", name: "Encoder")))],
-            isAsync: false, isThrowing: true, returnType: nil,
-            body: [
-                .variable(container, .call(.member(.name(encoder), SwiftNaming.fixed("singleValueContainer")), [])),
-                .expression(.tryExpression(.call(.member(.name(container), SwiftNaming.fixed("encode")), [SwiftArgument(nil, .member(.selfReference, rawValue))]))),
-            ]
-        )))
         var documentation: [String] = []
         if let description = enumeration.description { documentation += [description, ""] }
         documentation.append("OData enum `microsoft.graph.\(enumeration.name)`.")
@@ -349,7 +311,7 @@ struct ModuleEmitter {
         documentation.append(ModuleEmitter.sourceNote(enumeration.location, origin: enumeration.origin))
         return SwiftEnum(
             documentation: documentation, name: name, isIndirect: false, rawType: nil,
-            conformances: ModuleEmitter.standardConformances + [.qualified(module: "Swift", name: "RawRepresentable")],
+            conformances: [ModuleEmitter.openStringEnum],
             members: members
         )
     }

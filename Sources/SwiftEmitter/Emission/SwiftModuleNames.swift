@@ -129,8 +129,9 @@ public struct SwiftModuleNames: Sendable {
     /// The stored properties of a type's struct, by wire name and Swift name: `@odata.type` first, then every
     /// documented property, inherited ones first (rule 7's order).
     public func propertyNames(of type: TypeDefinition) -> [(wireName: String, name: SwiftName)] {
-        // `wireNames` is a static member of the CodingKeys enum whose cases are these names.
-        var memberScope = NameScope(reserved: ["additionalData", "wireNames"])
+        // `jsonObject` is the struct's storage, `graphJSON` and `additionalData` come with
+        // `GraphRuntime.JSONBackedObject`; `wireNames` was a member of CodingKeys (kept so that names stay).
+        var memberScope = NameScope(reserved: ["additionalData", "wireNames", "jsonObject", "graphJSON"])
         var result = [(wireName: "@odata.type", name: memberScope.claim(SwiftNaming.memberName("@odata.type")))]
         // An override given for the type itself wins over one given for a type it inherits from.
         let owners = [type.name] + index.ancestors(of: type).map(\.name)

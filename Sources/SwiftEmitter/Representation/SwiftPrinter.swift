@@ -113,6 +113,9 @@ public enum SwiftPrinter {
         case .call(let callee, let arguments, let trailing):
             "\(self.expression(callee))(\(arguments.map(argument).joined(separator: ", ")))" + (trailing.map { " " + closure($0) } ?? "")
         case .subscriptAccess(let base, let index): "\(self.expression(base))[\(self.expression(index))]"
+        case .inout(let name): "&\(self.name(name))"
+        case .initializerReference(let base): "\(self.expression(base)).init"
+        case .subscriptCall(let base, let arguments): "\(self.expression(base))[\(arguments.map(argument).joined(separator: ", "))]"
         case .tryExpression(let inner): "try \(self.expression(inner))"
         case .awaitExpression(let inner): "await \(self.expression(inner))"
         case .binary(let lhs, let op, let rhs): "\(self.expression(lhs)) \(op.rawValue) \(self.expression(rhs))"
@@ -215,6 +218,11 @@ struct Printer {
                 block("\(access) var \(head)") { printer in body.forEach { printer.statement($0) } }
             case .staticComputed(let body):
                 block("\(access) static var \(head)") { printer in body.forEach { printer.statement($0) } }
+            case .accessors(let getter, let setter):
+                block("\(access) var \(head)") { printer in
+                    printer.accessor("get", getter)
+                    printer.accessor("set", setter)
+                }
             }
         case .function(let function):
             documentation(function.documentation)
@@ -238,6 +246,18 @@ struct Printer {
             if let associated = enumCase.associatedValue { text += "(\(SwiftPrinter.type(associated)))" }
             if let raw = enumCase.rawValue { text += " = \(SwiftPrinter.stringLiteral(raw))" }
             line(text)
+        }
+    }
+
+    /// `get { statement }` on one line when the body is one statement of one line, else a block.
+    mutating func accessor(_ keyword: String, _ body: [SwiftStatement]) {
+        var inner = Printer()
+        body.forEach { inner.statement($0) }
+        let lines = inner.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        if lines.count == 1 {
+            line("\(keyword) { \(lines[lines.startIndex]) }")
+        } else {
+            block(keyword) { printer in body.forEach { printer.statement($0) } }
         }
     }
 

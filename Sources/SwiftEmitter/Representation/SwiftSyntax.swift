@@ -59,6 +59,12 @@ public indirect enum SwiftExpression: Hashable, Sendable {
     case call(SwiftExpression, [SwiftArgument], trailingClosure: SwiftClosure? = nil)
     /// `base[index]`
     case subscriptAccess(SwiftExpression, SwiftExpression)
+    /// `&name`, an in-out argument.
+    case `inout`(SwiftName)
+    /// `base.init`, to delegate to another initializer: `self.init(jsonObject: members)`.
+    case initializerReference(SwiftExpression)
+    /// `base[label: value, ...]`
+    case subscriptCall(SwiftExpression, [SwiftArgument])
     case tryExpression(SwiftExpression)
     case awaitExpression(SwiftExpression)
     /// `lhs + rhs` and the like.
@@ -160,6 +166,8 @@ public struct SwiftProperty: Hashable, Sendable {
         case computed([SwiftStatement])
         /// `public static var name: Type { body }`
         case staticComputed([SwiftStatement])
+        /// `public var name: Type { get { getter } set { setter } }`
+        case accessors(get: [SwiftStatement], set: [SwiftStatement])
     }
 
     public var documentation: [String]
