@@ -142,7 +142,8 @@ enum CollidingNames {
                                         requestBody: offset % 2 == 0 ? .named(name) : nil, status: 201, responseBody: .named(name)))
         }
         var seenOperations: Set<String> = []
-        operations = operations.filter { seenOperations.insert($0.id).inserted }
+        // One operation per id ignoring case, as the linker hands them over (the builders merge such paths).
+        operations = operations.filter { seenOperations.insert($0.id.lowercased()).inserted }
         return APIModel(versions: [APIVersionModel(name: "v1.0", operations: operations, types: types, enums: enums, examples: [])], diagnostics: [])
     }
 }
@@ -193,8 +194,11 @@ enum ScopeCheck {
         default: return
         }
         var memberNames: [String: Int] = [:]
+        var signatures: [String: Int] = [:]
         for member in members {
             switch member {
+            case .function(let function):
+                signatures["\(function.isStatic ? "static " : "")\(function.name.text)(\(function.parameters.map { ($0.label?.text ?? "_") + ":" }.joined()))", default: 0] += 1
             case .property(let property): memberNames[property.name.text, default: 0] += 1
             case .enumCase(let enumCase): memberNames[enumCase.name.text, default: 0] += 1
             case .structure, .enumeration:
@@ -204,6 +208,7 @@ enum ScopeCheck {
             }
         }
         for (name, count) in memberNames where count > 1 { problems.append("\(path): member \(name) declared \(count) times") }
+        for (signature, count) in signatures where count > 1 { problems.append("\(path): function \(signature) declared \(count) times") }
         var referenced: Set<String> = []
         for member in members { collectTypes(member, into: &referenced) }
         for name in referenced.sorted() {
