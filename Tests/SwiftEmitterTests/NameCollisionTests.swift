@@ -44,7 +44,7 @@ enum CollidingNames {
     }
 
     /// Every identifier the emitter prints for an ordinary model (its fixed names: `additionalData`,
-    /// `container`, `decoder`, `pathSegments`, `GraphV1Client`, ...), read from the code it prints.
+    /// `jsonObject`, `member`, `pathSegments`, `GraphV1Client`, ...), read from the code it prints.
     static func emitterNames() -> [String] {
         let ordinary = model(
             version(types: [typeDefinition("shape", properties: [string("id")]),
@@ -227,6 +227,7 @@ enum ScopeCheck {
             case .stored: break
             case .staticConstant(let expression): collect(expression, &names)
             case .computed(let body), .staticComputed(let body): body.forEach { collect($0, &names) }
+            case .accessors(let getter, let setter): (getter + setter).forEach { collect($0, &names) }
             }
         case .function(let function):
             function.parameters.forEach { collect($0, &names) }
@@ -279,12 +280,16 @@ enum ScopeCheck {
             arguments.forEach { collect($0.value, &names) }
             trailing?.body.forEach { collect($0, &names) }
         case .subscriptAccess(let base, let index): collect(base, &names); collect(index, &names)
+        case .subscriptCall(let base, let arguments):
+            collect(base, &names)
+            arguments.forEach { collect($0.value, &names) }
+        case .initializerReference(let base): collect(base, &names)
         case .tryExpression(let inner), .awaitExpression(let inner): collect(inner, &names)
         case .binary(let lhs, _, let rhs): collect(lhs, &names); collect(rhs, &names)
         case .ternary(let a, let b, let c): collect(a, &names); collect(b, &names); collect(c, &names)
         case .arrayLiteral(let elements): elements.forEach { collect($0, &names) }
         case .dictionaryLiteral(let entries): for (key, value) in entries { collect(key, &names); collect(value, &names) }
-        case .name, .selfReference, .implicitMember, .stringLiteral, .integerLiteral, .booleanLiteral, .nilLiteral, .discard: break
+        case .name, .inout, .selfReference, .implicitMember, .stringLiteral, .integerLiteral, .booleanLiteral, .nilLiteral, .discard: break
         }
     }
 }
@@ -296,7 +301,7 @@ struct NameCollisionTests {
     @Test("the generated names cover every keyword, standard and runtime name, emitter name and normalisation group")
     func namesAreSystematic() throws {
         let names = try CollidingNames.all()
-        for expected in ["default", "Type", "RawValue", "CodingKeys", "JSONValue", "GraphClient", "additionalData", "pathSegments", "decoder", "GraphV1Client", "日本", "3d"] {
+        for expected in ["default", "Type", "RawValue", "CodingKeys", "JSONValue", "GraphClient", "additionalData", "pathSegments", "jsonObject", "GraphV1Client", "日本", "3d"] {
             #expect(names.contains(expected), "\(expected)")
         }
         #expect(names.count > 250)
@@ -328,7 +333,7 @@ struct NameCollisionTests {
         #expect(paths.contains("GraphV1/Types/T3d.swift"))
         #expect(paths.contains("GraphV1/Types/U65E5U672C.swift") && paths.contains("GraphV1/Types/U4E2DU56FD.swift"))
         let text = emitted(m)
-        #expect(hasLine(file(text, "GraphV1/Types/T3d.swift"), "public var _3d: GraphRuntime.Indirect<T3d>?"))
+        #expect(hasLine(file(text, "GraphV1/Types/T3d.swift"), "public var _3d: GraphRuntime.Indirect<T3d>? {"))
         #expect(hasLine(file(text, "GraphV1/Types/AnyBase.swift"), "case _3d(T3d_2)"))
     }
 

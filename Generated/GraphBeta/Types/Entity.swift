@@ -30,7 +30,7 @@ public struct Entity: GraphRuntime.JSONBackedObject {
         set { self[member: .id] = newValue }
     }
 
-    /// Creates a value; `odataType` defaults to `#microsoft.graph.entity`.
+    /// Creates a value; `odataType` is sent only when set (the type is abstract: a value is always of a type derived from it).
     ///
     /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(

@@ -6,30 +6,32 @@ import GraphRuntime
 /// A `entity` or a type derived from it, chosen by `@odata.type` when decoding.
 ///
 /// An absent, abstract or unknown `@odata.type` decodes as `Entity`, which keeps every member.
-public indirect enum AnyEntity: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public enum AnyEntity: GraphRuntime.JSONObjectRepresentable {
     case entity(Entity)
     case event(Event)
     case user(User)
 
-    public init(from decoder: any Swift.Decoder) throws {
-        switch try GraphRuntime.ODataType.discriminator(in: decoder) {
+    /// The case that `@odata.type` in `jsonObject` names; the base type's for any other.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        switch GraphRuntime.ODataType.discriminator(in: jsonObject) {
         case "event":
-            self = .event(try Event(from: decoder))
+            self = .event(Event(jsonObject: jsonObject))
         case "user":
-            self = .user(try User(from: decoder))
+            self = .user(User(jsonObject: jsonObject))
         default:
-            self = .entity(try Entity(from: decoder))
+            self = .entity(Entity(jsonObject: jsonObject))
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    /// The JSON object of the value in the case.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue] {
         switch self {
         case .entity(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .event(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         case .user(let value):
-            try value.encode(to: encoder)
+            return value.jsonObject
         }
     }
 }

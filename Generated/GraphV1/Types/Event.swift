@@ -8,30 +8,52 @@ import GraphRuntime
 /// OData type `microsoft.graph.event`, derived from `entity`.
 ///
 /// Documented in v1.0/resources/event.md.
-public struct Event: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct Event: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Unique identifier of the event. Read-only.
     /// Wire name `id`, documented as String in v1.0/resources/event.md.
-    public var id: Swift.String?
+    public var id: Swift.String? {
+        get { self[member: .id] }
+        set { self[member: .id] = newValue }
+    }
 
     /// Whether the event lasts the whole day.
     /// Wire name `isAllDay`, documented as Boolean in v1.0/resources/event.md.
-    public var isAllDay: Swift.Bool?
+    public var isAllDay: Swift.Bool? {
+        get { self[member: .isAllDay] }
+        set { self[member: .isAllDay] = newValue }
+    }
 
     /// The text of the event's subject line.
     /// Wire name `subject`, documented as String in v1.0/resources/event.md.
-    public var subject: Swift.String?
+    public var subject: Swift.String? {
+        get { self[member: .subject] }
+        set { self[member: .subject] = newValue }
+    }
 
     /// The address that opens the event in Outlook on the web.
     /// Wire name `webLink`, documented as String in v1.0/resources/event.md.
-    public var webLink: Swift.String?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var webLink: Swift.String? {
+        get { self[member: .webLink] }
+        set { self[member: .webLink] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.event`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.event",
         id: Swift.String? = nil,
@@ -40,48 +62,21 @@ public struct Event: Swift.Codable, Swift.Hashable, Swift.Sendable {
         webLink: Swift.String? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.id = id
-        self.isAllDay = isAllDay
-        self.subject = subject
-        self.webLink = webLink
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(id, "id", &additionalData)
+        GraphRuntime.JSONMembers.put(isAllDay, "isAllDay", &additionalData)
+        GraphRuntime.JSONMembers.put(subject, "subject", &additionalData)
+        GraphRuntime.JSONMembers.put(webLink, "webLink", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case id
         case isAllDay
         case subject
         case webLink
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "id",
-            "isAllDay",
-            "subject",
-            "webLink",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.isAllDay = try container.decodeIfPresent(Swift.Bool.self, forKey: .isAllDay)
-        self.subject = try container.decodeIfPresent(Swift.String.self, forKey: .subject)
-        self.webLink = try container.decodeIfPresent(Swift.String.self, forKey: .webLink)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.isAllDay, forKey: .isAllDay)
-        try container.encodeIfPresent(self.subject, forKey: .subject)
-        try container.encodeIfPresent(self.webLink, forKey: .webLink)
     }
 }

@@ -8,34 +8,59 @@ import GraphRuntime
 /// OData type `microsoft.graph.user`, derived from `entity`.
 ///
 /// Documented in v1.0/resources/user.md.
-public struct User: Swift.Codable, Swift.Hashable, Swift.Sendable {
+public struct User: GraphRuntime.JSONBackedObject {
+    /// The members of the JSON object, as received or as set: what the value encodes to. Unknown members and explicit nulls stay in it.
+    public var jsonObject: [Swift.String: GraphRuntime.JSONValue]
+
+    /// A value of the members of a JSON object, kept as they are.
+    public init(jsonObject: [Swift.String: GraphRuntime.JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The OData type of the value (`@odata.type`), as received or as set.
-    public var odataType: Swift.String?
+    public var odataType: Swift.String? {
+        get { self[member: .odataType] }
+        set { self[member: .odataType] = newValue }
+    }
 
     /// Unique identifier of the user. Read-only.
     /// Wire name `id`, documented as String in v1.0/resources/user.md.
-    public var id: Swift.String?
+    public var id: Swift.String? {
+        get { self[member: .id] }
+        set { self[member: .id] = newValue }
+    }
 
     /// The name shown in the address book. Supports $filter, $orderby and $search.
     /// Wire name `displayName`, documented as String in v1.0/resources/user.md.
-    public var displayName: Swift.String?
+    public var displayName: Swift.String? {
+        get { self[member: .displayName] }
+        set { self[member: .displayName] = newValue }
+    }
 
     /// The user's job title. Supports $filter.
     /// Wire name `jobTitle`, documented as String in v1.0/resources/user.md.
-    public var jobTitle: Swift.String?
+    public var jobTitle: Swift.String? {
+        get { self[member: .jobTitle] }
+        set { self[member: .jobTitle] = newValue }
+    }
 
     /// The SMTP address of the user. Supports $filter with endsWith when ConsistencyLevel is eventual.
     /// Wire name `mail`, documented as String in v1.0/resources/user.md.
-    public var mail: Swift.String?
+    public var mail: Swift.String? {
+        get { self[member: .mail] }
+        set { self[member: .mail] = newValue }
+    }
 
     /// The sign-in name of the user. Supports $filter and $orderby.
     /// Wire name `userPrincipalName`, documented as String in v1.0/resources/user.md.
-    public var userPrincipalName: Swift.String?
-
-    /// Members the type does not declare, and explicit nulls, kept so that decoding and encoding again loses nothing.
-    public var additionalData: [Swift.String: GraphRuntime.JSONValue]
+    public var userPrincipalName: Swift.String? {
+        get { self[member: .userPrincipalName] }
+        set { self[member: .userPrincipalName] = newValue }
+    }
 
     /// Creates a value; `odataType` defaults to `#microsoft.graph.user`.
+    ///
+    /// A parameter left nil sends no member; `additionalData` adds members the type does not declare, and explicit nulls.
     public init(
         odataType: Swift.String? = "#microsoft.graph.user",
         id: Swift.String? = nil,
@@ -45,15 +70,17 @@ public struct User: Swift.Codable, Swift.Hashable, Swift.Sendable {
         userPrincipalName: Swift.String? = nil,
         additionalData: [Swift.String: GraphRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
-        self.id = id
-        self.displayName = displayName
-        self.jobTitle = jobTitle
-        self.mail = mail
-        self.userPrincipalName = userPrincipalName
-        self.additionalData = additionalData
+        var additionalData = additionalData
+        GraphRuntime.JSONMembers.put(odataType, "@odata.type", &additionalData)
+        GraphRuntime.JSONMembers.put(id, "id", &additionalData)
+        GraphRuntime.JSONMembers.put(displayName, "displayName", &additionalData)
+        GraphRuntime.JSONMembers.put(jobTitle, "jobTitle", &additionalData)
+        GraphRuntime.JSONMembers.put(mail, "mail", &additionalData)
+        GraphRuntime.JSONMembers.put(userPrincipalName, "userPrincipalName", &additionalData)
+        self.jsonObject = additionalData
     }
 
+    /// The documented properties, by wire name.
     public enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case odataType = "@odata.type"
         case id
@@ -61,37 +88,5 @@ public struct User: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case jobTitle
         case mail
         case userPrincipalName
-
-        /// The wire names of the declared properties.
-        public static let wireNames: Swift.Set<Swift.String> = [
-            "@odata.type",
-            "displayName",
-            "id",
-            "jobTitle",
-            "mail",
-            "userPrincipalName",
-        ]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(Swift.String.self, forKey: .displayName)
-        self.jobTitle = try container.decodeIfPresent(Swift.String.self, forKey: .jobTitle)
-        self.mail = try container.decodeIfPresent(Swift.String.self, forKey: .mail)
-        self.userPrincipalName = try container.decodeIfPresent(Swift.String.self, forKey: .userPrincipalName)
-        self.additionalData = try GraphRuntime.AdditionalData.decode(from: decoder, knownKeys: CodingKeys.wireNames)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        try GraphRuntime.AdditionalData.encode(self.additionalData, to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.displayName, forKey: .displayName)
-        try container.encodeIfPresent(self.jobTitle, forKey: .jobTitle)
-        try container.encodeIfPresent(self.mail, forKey: .mail)
-        try container.encodeIfPresent(self.userPrincipalName, forKey: .userPrincipalName)
     }
 }
