@@ -5,7 +5,7 @@ import JSONText
 /// documentation sites, other generators) can use what the reference pages say.
 ///
 /// - `paths`: one path item per path shape (`/users/{}`; the first operation's parameter names), each
-///   operation with its path parameters, required headers, query options (`queryParameters(of:)`), request
+///   operation with its path parameters, headers, query options and custom query parameters, request
 ///   body, response and the OData error as `default` response;
 /// - `components.schemas`: every type and enum; a base type as `allOf`; a type with derived types has an
 ///   `@odata.type` discriminator mapping `#microsoft.graph.x` to each; a collection response is
@@ -256,9 +256,37 @@ struct DocumentBuilder {
         }
     }
 
-    /// The query options and function parameters the operation documents. The model has none yet: this is
-    /// where they become `in: query` parameters.
-    func queryParameters(of operation: Operation) -> [JSONValue] { [] }
+    /// The OData system query options the operation documents (`$top` and `$skip` integers, `$count` a
+    /// boolean, the others text), then its custom query parameters with their documented types, each an
+    /// `in: query` parameter; a name is listed once (options first, case ignored, as OData does).
+    func queryParameters(of operation: Operation) -> [JSONValue] {
+        var seen = Set<String>()
+        var parameters: [JSONValue] = []
+        for option in operation.queryOptions where seen.insert(option.rawValue.lowercased()).inserted {
+            let type: String
+            switch option {
+            case .top, .skip: type = "integer"
+            case .count: type = "boolean"
+            case .expand, .filter, .orderBy, .search, .select: type = "string"
+            }
+            parameters.append(object([
+                ("name", .string(option.rawValue)), ("in", .string("query")), ("required", .bool(false)),
+                ("description", .string("The OData system query option \(option.rawValue).")),
+                ("schema", object([("type", .string(type))])),
+            ]))
+        }
+        for parameter in operation.queryParameters {
+            let name = parameter.name.trimmed
+            guard !name.isEmpty, seen.insert(name.lowercased()).inserted else { continue }
+            parameters.append(object([
+                ("name", .string(name)), ("in", .string("query")), ("required", .bool(parameter.isRequired)),
+                ("description", string(parameter.description)),
+                ("schema", schema(for: parameter.type)),
+                ("x-docgen-source", source(parameter.location)),
+            ]))
+        }
+        return parameters
+    }
 
     mutating func responses(of operation: Operation) -> JSONValue {
         let status = operation.responseStatus ?? (operation.responseBody == nil && ["DELETE", "PATCH", "PUT"].contains(operation.method) ? 204 : operation.method == "POST" && operation.responseBody != nil ? 201 : 200)

@@ -37,6 +37,24 @@ struct OpenAPIWriterTests {
         try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIWriter.json(for: version).utf8)) as? [String: Any])
     }
 
+    @Test("query options and custom query parameters become typed in: query parameters, each name once")
+    func queryParameters() throws {
+        var version = Self.version
+        version.operations[0].queryOptions = [.count, .filter, .top]
+        version.operations[0].queryParameters = [
+            QueryParameter(name: "startDateTime", type: .primitive(.dateTimeOffset), isRequired: true, description: "From.", location: Self.at("a/list.md", 30)),
+            QueryParameter(name: "$Top", type: .primitive(.string), isRequired: false, description: nil, location: Self.at("a/list.md", 31)),
+        ]
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIWriter.json(for: version).utf8)) as? [String: Any])
+        let get = try #require(((document["paths"] as? [String: Any])?["/devices/{id}/assignments"] as? [String: Any])?["get"] as? [String: Any])
+        let query = try #require(get["parameters"] as? [[String: Any]]).filter { $0["in"] as? String == "query" }
+        #expect(query.map { $0["name"] as? String } == ["$count", "$filter", "$top", "startDateTime"])
+        try #require(query.count == 4)
+        #expect(query.map { ($0["schema"] as? [String: Any])?["type"] as? String } == ["boolean", "string", "integer", "string"])
+        #expect(query.map { $0["required"] as? Bool } == [false, false, false, true])
+        #expect(((query[3]["schema"] as? [String: Any])?["format"] as? String) == "date-time")
+    }
+
     @Test("paths: one item per path shape, with its parameters, operations, bodies, collection pages and the OData error")
     func paths() throws {
         let document = try Self.document()
