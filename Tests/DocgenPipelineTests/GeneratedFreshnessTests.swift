@@ -140,7 +140,8 @@ struct SubsetTests {
     }
 }
 
-/// Writes `files` into a new folder with OutputWriter and reads back every file there, by relative path.
+/// Writes `files` into a new folder with OutputWriter and reads back every file there, by relative path,
+/// except docgen's marker (`OutputWriter.markerName`), which says whose folder it is and is no generated file.
 func writtenFiles(_ files: [OutputFile]) throws -> [String: Data] {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-written-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -151,7 +152,8 @@ func writtenFiles(_ files: [OutputFile]) throws -> [String: Data] {
     let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])
     let prefix = output.standardizedFileURL.path + "/"
     while let url = enumerator?.nextObject() as? URL {
-        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true,
+              url.lastPathComponent != OutputWriter.markerName else { continue }
         contents[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
     }
     return contents

@@ -37,7 +37,8 @@ public struct EmitterOptions: Hashable, Sendable {
         Dictionary(table.sorted { $0.key < $1.key }.map { (TypeReference.lookupKey(for: $0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
     /// The Swift type of a primitive, as a qualified name (`DateTimeOffset` -> `Foundation.Date`). The type
-    /// must be `Codable`, `Hashable` and `Sendable`, and decode from what Graph sends.
+    /// must be `Codable`, `Hashable`, `Sendable` and `GraphRuntime.JSONRepresentable` (the runtime makes
+    /// `Foundation.Date` and `Foundation.UUID` conform), reading what Graph sends.
     public var primitiveTypes: [PrimitiveType: String]
     /// Modules every generated file imports besides `GraphRuntime` (for the types of `primitiveTypes`).
     public var additionalImports: [String]
